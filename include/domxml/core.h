@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libdomxml core types: export macro, allocator hooks, error struct, optional
+ * values, generic nodes for content the library does not model.
+ */
+#ifndef DOMXML_CORE_H
+#define DOMXML_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(DOMXML_BUILDING) && defined(__GNUC__)
+#define DOMXML_API __attribute__((visibility("default")))
+#else
+#define DOMXML_API
+#endif
+
+/**
+ * Allocator hooks, the same shape as expat's XML_Memory_Handling_Suite so
+ * they are forwarded to expat unchanged. Given per call (never global); a
+ * document remembers the hooks it was created with and frees with them.
+ * A NULL domxml_memory pointer means malloc/realloc/free.
+ * Since 0.1.
+ */
+typedef struct domxml_memory {
+    void *(*malloc_fcn)(size_t size);
+    void *(*realloc_fcn)(void *ptr, size_t size);
+    void (*free_fcn)(void *ptr);
+} domxml_memory;
+
+/**
+ * Error codes. Values are only ever appended, never renumbered.
+ * Since 0.1.
+ */
+typedef enum domxml_error_code {
+    DOMXML_OK = 0,
+    DOMXML_ERR_NOMEM,       /* an allocation failed */
+    DOMXML_ERR_IO,          /* a file could not be read */
+    DOMXML_ERR_XML,         /* not well-formed XML (expat's verdict) */
+    DOMXML_ERR_FORBIDDEN,   /* DTD, entity declaration: refused on untrusted input */
+    DOMXML_ERR_LIMIT,       /* input size, nesting depth or count limit exceeded */
+    DOMXML_ERR_MISSING,     /* a required attribute or element is absent */
+    DOMXML_ERR_VALUE,       /* a value has the wrong syntax or is not in its enum */
+    DOMXML_ERR_RANGE,       /* a number is out of its range */
+    DOMXML_ERR_DUPLICATE,   /* an element allowed once appears twice */
+    DOMXML_ERR_CONTENT,     /* text or element where none is allowed */
+    DOMXML_ERR_TEAMING,     /* a <teaming> pair does not resolve */
+    DOMXML_ERR_INVALID_ARG, /* a NULL or inconsistent argument to an API call */
+    DOMXML_ERR_UNSUPPORTED, /* valid XML that the called function cannot handle */
+    DOMXML_ERR_LAST
+} domxml_error_code;
+
+/**
+ * The first error of a call. Fixed-size, so filling it never allocates.
+ * line/column are 1-based positions in the input (0 when the error has no
+ * input position, e.g. NOMEM while formatting); column counts bytes.
+ * path reads like "/domain/devices/interface[2]/mac"; [N] appears when the
+ * element has same-named siblings before it.
+ * Since 0.1.
+ */
+typedef struct domxml_error {
+    domxml_error_code code;
+    unsigned long line;
+    unsigned long column;
+    unsigned long long offset; /* byte offset of the position, from 0 */
+    char source[128];          /* file name given by the caller, or "" */
+    char path[256];
+    char message[384];
+} domxml_error;
+
+/** Static English text for a code; never NULL. Since 0.1. */
+DOMXML_API const char *domxml_strerror(domxml_error_code code);
+
+/* yes/no attribute; ABSENT when the attribute is not there. Since 0.1. */
+typedef enum domxml_tristate_bool {
+    DOMXML_TRISTATE_BOOL_ABSENT = 0,
+    DOMXML_TRISTATE_BOOL_YES,
+    DOMXML_TRISTATE_BOOL_NO,
+    DOMXML_TRISTATE_BOOL_LAST
+} domxml_tristate_bool;
+
+/* on/off attribute; ABSENT when the attribute is not there. Since 0.1. */
+typedef enum domxml_tristate_switch {
+    DOMXML_TRISTATE_SWITCH_ABSENT = 0,
+    DOMXML_TRISTATE_SWITCH_ON,
+    DOMXML_TRISTATE_SWITCH_OFF,
+    DOMXML_TRISTATE_SWITCH_LAST
+} domxml_tristate_switch;
+
+/*
+ * Optional numbers: `set` tells presence, so 0 stays distinct from absent
+ * and a round trip neither drops nor invents a value. Since 0.1.
+ */
+typedef struct domxml_uint {
+    unsigned int value;
+    bool set;
+} domxml_uint;
+
+typedef struct domxml_ullong {
+    unsigned long long value;
+    bool set;
+} domxml_ullong;
+
+typedef struct domxml_int {
+    int value;
+    bool set;
+} domxml_int;
+
+/*
+ * Generic XML kept verbatim: everything outside the modelled devices, and
+ * unknown attributes/children inside them. Names and values are UTF-8,
+ * unescaped.
+ */
+typedef struct domxml_attr {
+    struct domxml_attr *next;
+    const char *name;
+    const char *value;
+    /* Inside a modelled element: the position among the element's known
+     * attributes after which this one is written (0 = before all). */
+    unsigned int anchor;
+} domxml_attr;
+
+typedef enum domxml_node_kind {
+    DOMXML_NODE_ELEMENT = 0, /* generic element: name, attrs, children */
+    DOMXML_NODE_TEXT,        /* character data (CDATA sections included) */
+    DOMXML_NODE_COMMENT,     /* text is the comment body */
+    DOMXML_NODE_PI,          /* name is the target, text the data */
+    DOMXML_NODE_INTERFACE,   /* a modelled <interface>: see `interface` */
+    DOMXML_NODE_HOSTDEV,     /* a modelled <hostdev>: see `hostdev` */
+    DOMXML_NODE_KIND_LAST
+} domxml_node_kind;
+
+struct domxml_interface;
+struct domxml_hostdev;
+
+typedef struct domxml_node {
+    struct domxml_node *next;       /* next sibling, NULL at the end */
+    domxml_node_kind kind;
+    const char *name;               /* ELEMENT tag name, PI target */
+    const char *text;               /* TEXT, COMMENT, PI data */
+    struct domxml_attr *attrs;      /* ELEMENT attributes in input order */
+    struct domxml_node *children;   /* ELEMENT children in input order */
+    struct domxml_interface *interface; /* INTERFACE only */
+    struct domxml_hostdev *hostdev;     /* HOSTDEV only */
+    /* Unknown child of a modelled element: the known-child slot after
+     * which it is written (0 = first). Unused elsewhere. */
+    unsigned int anchor;
+    unsigned long line, column;     /* start in the input; 0 if built by hand */
+} domxml_node;
+
+/*
+ * What a modelled element carries beyond its struct fields: unknown
+ * attributes and children (kept for output, each at its anchor), and
+ * whether the element was present in the input. A present element is
+ * written back even when it has nothing else to say (<link/> stays);
+ * a hand-built element is written when any field is set.
+ */
+typedef struct domxml_extra {
+    struct domxml_attr *attrs;
+    struct domxml_node *children;
+    bool present;
+} domxml_extra;
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOMXML_CORE_H */

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Arena allocation: a document's objects are carved from a few large chunks
+ * and released together, so parsing costs few allocator calls per element
+ * and freeing a document cannot leak a field.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct domxml__chunk {
+    struct domxml__chunk *next;
+    max_align_t data[];
+};
+
+enum { DOMXML__CHUNK_FIRST = 8192, DOMXML__CHUNK_MAX = 1 << 20 };
+
+void domxml__memory_default(domxml_memory *out, const domxml_memory *in)
+{
+    if (in && in->malloc_fcn && in->realloc_fcn && in->free_fcn) {
+        *out = *in;
+    } else {
+        out->malloc_fcn = malloc;
+        out->realloc_fcn = realloc;
+        out->free_fcn = free;
+    }
+}
+
+void domxml__arena_init(domxml__arena *a, const domxml_memory *mem)
+{
+    memset(a, 0, sizeof(*a));
+    domxml__memory_default(&a->mem, mem);
+    a->next_size = DOMXML__CHUNK_FIRST;
+}
+
+void domxml__arena_free(domxml__arena *a)
+{
+    struct domxml__chunk *c = a->head;
+
+    while (c) {
+        struct domxml__chunk *next = c->next;
+        a->mem.free_fcn(c);
+        c = next;
+    }
+    a->head = NULL;
+    a->cur = NULL;
+    a->left = 0;
+}
+
+/* A chunk of its own for a big object, linked behind the current chunk so
+ * the space left there stays in use. */
+static void *domxml__alloc_big(domxml__arena *a, size_t size)
+{
+    struct domxml__chunk *c;
+
+    if (size > SIZE_MAX - sizeof(*c))
+        return NULL;
+    c = a->mem.malloc_fcn(sizeof(*c) + size);
+    if (!c)
+        return NULL;
+    if (a->head) {
+        c->next = a->head->next;
+        a->head->next = c;
+    } else {
+        c->next = NULL;
+        a->head = c;
+    }
+    memset(c->data, 0, size);
+    return c->data;
+}
+
+static bool domxml__arena_grow(domxml__arena *a)
+{
+    struct domxml__chunk *c = a->mem.malloc_fcn(sizeof(*c) + a->next_size);
+
+    if (!c)
+        return false;
+    c->next = a->head;
+    a->head = c;
+    a->cur = (char *)c->data;
+    a->left = a->next_size;
+    if (a->next_size < DOMXML__CHUNK_MAX)
+        a->next_size *= 2;
+    return true;
+}
+
+void *domxml__alloc(domxml__arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size_t rounded;
+    void *p;
+
+    if (size == 0)
+        size = 1;
+    if (size > SIZE_MAX - align)
+        return NULL;
+    rounded = (size + align - 1) & ~(align - 1);
+    if (rounded > a->left) {
+        if (rounded > a->next_size / 4)
+            return domxml__alloc_big(a, size);
+        if (!domxml__arena_grow(a))
+            return NULL;
+    }
+    p = a->cur;
+    a->cur += rounded;
+    a->left -= rounded;
+    memset(p, 0, size);
+    return p;
+}
+
+char *domxml__strndup(domxml__arena *a, const char *s, size_t n)
+{
+    char *p;
+
+    if (n == SIZE_MAX)
+        return NULL;
+    /* Strings need no alignment: take bytes from the end of the chunk. */
+    if (n + 1 <= a->left) {
+        a->left -= n + 1;
+        p = a->cur + a->left;
+    } else {
+        p = domxml__alloc(a, n + 1);
+        if (!p)
+            return NULL;
+    }
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+domxml__arena *domxml__arena_of(domxml_domain *dom)
+{
+    return &((struct domxml__doc *)dom)->arena;
+}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Output buffer and XML escaping for the formatter. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool domxml__buf_reserve(domxml__buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+
+    if (b->oom)
+        return false;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->oom = true;
+        return false;
+    }
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return true;
+    cap = b->cap ? b->cap : 4096;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    p = b->mem->realloc_fcn(b->data, cap);
+    if (!p) {
+        b->oom = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void domxml__buf_add(domxml__buf *b, const char *s, size_t n)
+{
+    if (!domxml__buf_reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void domxml__buf_puts(domxml__buf *b, const char *s)
+{
+    domxml__buf_add(b, s, strlen(s));
+}
+
+void domxml__buf_printf(domxml__buf *b, const char *fmt, ...)
+{
+    char tmp[64];
+    va_list ap;
+    int n;
+
+    /* Only numbers go through here: 64 bytes is plenty. */
+    va_start(ap, fmt);
+    n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof(tmp)) {
+        b->oom = true;
+        return;
+    }
+    domxml__buf_add(b, tmp, (size_t)n);
+}
+
+void domxml__buf_indent(domxml__buf *b, unsigned depth)
+{
+    static const char spaces[] = "                                ";
+    size_t n = (size_t)depth * 2;
+
+    if (!b->pretty)
+        return;
+    while (n > 0) {
+        size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+        domxml__buf_add(b, spaces, k);
+        n -= k;
+    }
+}
+
+void domxml__buf_newline(domxml__buf *b)
+{
+    if (b->pretty)
+        domxml__buf_add(b, "\n", 1);
+}
+
+/* Escape s; in_attr also protects white space that attribute-value
+ * normalisation would otherwise turn into spaces on the next parse. */
+static void domxml__buf_escape(domxml__buf *b, const char *s, bool in_attr)
+{
+    const char *run = s;
+
+    for (; *s; s++) {
+        const char *rep;
+
+        switch (*s) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '\'': rep = "&apos;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\r': rep = "&#13;"; break;
+        case '\n': rep = in_attr ? "&#10;" : NULL; break;
+        case '\t': rep = in_attr ? "&#9;" : NULL; break;
+        default: rep = NULL; break;
+        }
+        if (!rep)
+            continue;
+        domxml__buf_add(b, run, (size_t)(s - run));
+        domxml__buf_puts(b, rep);
+        run = s + 1;
+    }
+    domxml__buf_add(b, run, (size_t)(s - run));
+}
+
+void domxml__buf_escape_attr(domxml__buf *b, const char *s)
+{
+    domxml__buf_escape(b, s, true);
+}
+
+void domxml__buf_escape_text(domxml__buf *b, const char *s)
+{
+    domxml__buf_escape(b, s, false);
+}
+
+void domxml__buf_attr(domxml__buf *b, const char *name, const char *value)
+{
+    domxml__buf_add(b, " ", 1);
+    domxml__buf_puts(b, name);
+    domxml__buf_add(b, "='", 2);
+    domxml__buf_escape_attr(b, value);
+    domxml__buf_add(b, "'", 1);
+}

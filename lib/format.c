@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Structs to bytes in libvirt's style: two-space indent, single quotes,
+ * fixed attribute and child order (the descriptor tables' order), elements
+ * with nothing to say left out. Generic nodes are written back as read;
+ * only the white space between element children is re-indented.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static void domxml__format_extra_attrs(domxml__buf *b, const domxml_extra *x, unsigned anchor)
+{
+    for (const domxml_attr *a = x->attrs; a; a = a->next) {
+        if (a->anchor == anchor)
+            domxml__buf_attr(b, a->name, a->value);
+    }
+}
+
+static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, unsigned anchor,
+                                      unsigned depth)
+{
+    for (const domxml_node *n = x->children; n; n = n->next) {
+        if (n->anchor == anchor)
+            domxml__format_node(b, n, depth);
+    }
+}
+
+static void domxml__format_bad_enum(domxml__buf *b, const char *attr, const char *elem)
+{
+    if (!b->bad_attr) {
+        b->bad_attr = attr;
+        b->bad_elem = elem;
+    }
+}
+
+static void domxml__format_attr(domxml__buf *b, const domxml__elem *d, const domxml__attr *a,
+                                const void *obj)
+{
+    const void *field = (const char *)obj + a->off;
+    static const char *const ufmt[] = {
+        [DOMXML__F_DEC] = "%u", [DOMXML__F_HEX] = "0x%x", [DOMXML__F_HEX2] = "0x%02x",
+        [DOMXML__F_HEX4] = "0x%04x", [DOMXML__F_HEX8] = "0x%08x", [DOMXML__F_HEXDEC] = "0x%u",
+    };
+    static const char *const llfmt[] = {
+        [DOMXML__F_DEC] = "%llu", [DOMXML__F_HEX] = "0x%llx", [DOMXML__F_HEX2] = "0x%02llx",
+        [DOMXML__F_HEX4] = "0x%04llx", [DOMXML__F_HEX8] = "0x%08llx", [DOMXML__F_HEXDEC] = "0x%llu",
+    };
+    const char *s;
+
+    switch ((domxml__kind)a->kind) {
+    case DOMXML__K_STR:
+    case DOMXML__K_UUID:
+        s = *(const char *const *)field;
+        if (s)
+            domxml__buf_attr(b, a->name, s);
+        return;
+    case DOMXML__K_ENUM:
+        if (*(const int *)field == 0)
+            return;
+        s = domxml__enum_name(a->etab, *(const int *)field);
+        if (!s) {
+            domxml__format_bad_enum(b, a->name, d->name);
+            return;
+        }
+        domxml__buf_attr(b, a->name, s);
+        return;
+    case DOMXML__K_UINT:
+        if (!((const domxml_uint *)field)->set)
+            return;
+        domxml__buf_printf(b, " %s='", a->name);
+        domxml__buf_printf(b, ufmt[a->fmt], ((const domxml_uint *)field)->value);
+        domxml__buf_add(b, "'", 1);
+        return;
+    case DOMXML__K_ULLONG:
+        if (!((const domxml_ullong *)field)->set)
+            return;
+        domxml__buf_printf(b, " %s='", a->name);
+        domxml__buf_printf(b, llfmt[a->fmt], ((const domxml_ullong *)field)->value);
+        domxml__buf_add(b, "'", 1);
+        return;
+    case DOMXML__K_INT:
+        if (((const domxml_int *)field)->set)
+            domxml__buf_printf(b, " %s='%d'", a->name, ((const domxml_int *)field)->value);
+        return;
+    case DOMXML__K_HOOK:
+        a->format(b, obj);
+        return;
+    case DOMXML__K_NONE:
+        return;
+    }
+}
+
+static void domxml__format_text_value(domxml__buf *b, const domxml__elem *d, const void *obj)
+{
+    const void *field = (const char *)obj + d->text_off;
+
+    if (d->text_kind == DOMXML__K_STR)
+        domxml__buf_escape_text(b, *(const char *const *)field);
+    else if (d->text_kind == DOMXML__K_UINT)
+        domxml__buf_printf(b, "%u", ((const domxml_uint *)field)->value);
+    else
+        domxml__buf_printf(b, "%llu", ((const domxml_ullong *)field)->value);
+}
+
+static bool domxml__has_text(const domxml__elem *d, const void *obj)
+{
+    const void *field = (const char *)obj + d->text_off;
+
+    switch (d->text_kind) {
+    case DOMXML__K_STR:
+        return *(const char *const *)field != NULL;
+    case DOMXML__K_UINT:
+        return ((const domxml_uint *)field)->set;
+    case DOMXML__K_ULLONG:
+        return ((const domxml_ullong *)field)->set;
+    default:
+        return false;
+    }
+}
+
+static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const void *obj,
+                                unsigned depth)
+{
+    const domxml_extra *x = DOMXML__CFIELD(obj, d->extra_off, domxml_extra);
+
+    domxml__format_extra_kids(b, x, 0, depth);
+    for (unsigned i = 0; i < d->n_kids; i++) {
+        const domxml__child *row = &d->kids[i];
+
+        if (!row->applies || row->applies(obj)) {
+            if (row->how == DOMXML__C_EMBED) {
+                domxml__format_elem(b, row->elem, (const char *)obj + row->off, obj, depth);
+            } else {
+                const void *item = *DOMXML__CFIELD(obj, row->off, const void *);
+                for (; item; item = *(const void *const *)item)
+                    domxml__format_elem(b, row->elem, item, obj, depth);
+            }
+        }
+        domxml__format_extra_kids(b, x, i + 1, depth);
+    }
+}
+
+/*
+ * Write one modelled element. The element is left out when it has no
+ * attribute, text or child to write and was not present in the input;
+ * `force` writes it regardless (a device node always stands).
+ */
+static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, const void *obj,
+                                     const void *parent, unsigned depth, bool force)
+{
+    const domxml_extra *x;
+    size_t mark, after_name, after_attrs, body;
+    bool keep;
+
+    if (d->refine)
+        d = d->refine(obj, parent);
+    x = DOMXML__CFIELD(obj, d->extra_off, domxml_extra);
+    keep = force || x->present || (d->presence_off && *DOMXML__CFIELD(obj, d->presence_off, bool));
+    mark = b->len;
+    domxml__buf_indent(b, depth);
+    domxml__buf_add(b, "<", 1);
+    domxml__buf_puts(b, d->name);
+    after_name = b->len;
+    domxml__format_extra_attrs(b, x, 0);
+    for (unsigned i = 0; i < d->n_attrs; i++) {
+        domxml__format_attr(b, d, &d->attrs[i], obj);
+        domxml__format_extra_attrs(b, x, i + 1);
+    }
+    after_attrs = b->len;
+    if (domxml__has_text(d, obj) && !x->children) {
+        domxml__buf_add(b, ">", 1);
+        domxml__format_text_value(b, d, obj);
+        domxml__buf_add(b, "</", 2);
+        domxml__buf_puts(b, d->name);
+        domxml__buf_add(b, ">", 1);
+        domxml__buf_newline(b);
+        return;
+    }
+    domxml__buf_add(b, ">", 1);
+    domxml__buf_newline(b);
+    body = b->len;
+    if (domxml__has_text(d, obj)) {
+        domxml__buf_indent(b, depth + 1);
+        domxml__format_text_value(b, d, obj);
+        domxml__buf_newline(b);
+    }
+    domxml__format_kids(b, d, obj, depth + 1);
+    if (b->oom)
+        return;
+    if (b->len != body) {
+        domxml__buf_indent(b, depth);
+        domxml__buf_add(b, "</", 2);
+        domxml__buf_puts(b, d->name);
+        domxml__buf_add(b, ">", 1);
+        domxml__buf_newline(b);
+        return;
+    }
+    if (after_attrs == after_name && !keep) {
+        b->len = mark;
+        return;
+    }
+    b->len = after_attrs;
+    domxml__buf_add(b, "/>", 2);
+    domxml__buf_newline(b);
+}
+
+void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const void *obj,
+                         const void *parent, unsigned depth)
+{
+    domxml__format_elem_full(b, d, obj, parent, depth, false);
+}
+
+/* ------------------------------------------------------------------ */
+/* Generic nodes                                                        */
+
+typedef enum domxml__content {
+    DOMXML__EMPTY,    /* no children */
+    DOMXML__TEXT,     /* text only: written inline, verbatim */
+    DOMXML__ELEMENTS, /* elements, comments, PIs and white space: re-indented */
+    DOMXML__MIXED     /* text with elements: written verbatim, no indentation */
+} domxml__content;
+
+static domxml__content domxml__classify(const domxml_node *n)
+{
+    bool text = false, other = false, real_text = false;
+
+    for (const domxml_node *c = n->children; c; c = c->next) {
+        if (c->kind == DOMXML_NODE_TEXT) {
+            text = true;
+            if (!domxml__is_ws(c->text, strlen(c->text)))
+                real_text = true;
+        } else {
+            other = true;
+        }
+    }
+    if (!text && !other)
+        return DOMXML__EMPTY;
+    if (!other)
+        return DOMXML__TEXT;
+    return real_text ? DOMXML__MIXED : DOMXML__ELEMENTS;
+}
+
+static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigned depth)
+{
+    domxml__content content = domxml__classify(n);
+    bool pretty = b->pretty;
+
+    domxml__buf_indent(b, depth);
+    domxml__buf_add(b, "<", 1);
+    domxml__buf_puts(b, n->name);
+    for (const domxml_attr *a = n->attrs; a; a = a->next)
+        domxml__buf_attr(b, a->name, a->value);
+    if (content == DOMXML__EMPTY) {
+        domxml__buf_add(b, "/>", 2);
+        domxml__buf_newline(b);
+        return;
+    }
+    domxml__buf_add(b, ">", 1);
+    if (content == DOMXML__ELEMENTS) {
+        domxml__buf_newline(b);
+        for (const domxml_node *c = n->children; c; c = c->next) {
+            if (c->kind != DOMXML_NODE_TEXT)
+                domxml__format_node(b, c, depth + 1);
+        }
+        domxml__buf_indent(b, depth);
+    } else {
+        b->pretty = false;
+        for (const domxml_node *c = n->children; c; c = c->next)
+            domxml__format_node(b, c, 0);
+        b->pretty = pretty;
+    }
+    domxml__buf_add(b, "</", 2);
+    domxml__buf_puts(b, n->name);
+    domxml__buf_add(b, ">", 1);
+    domxml__buf_newline(b);
+}
+
+void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
+{
+    switch (n->kind) {
+    case DOMXML_NODE_ELEMENT:
+        if (n->name)
+            domxml__format_generic(b, n, depth);
+        return;
+    case DOMXML_NODE_TEXT:
+        if (n->text)
+            domxml__buf_escape_text(b, n->text);
+        return;
+    case DOMXML_NODE_COMMENT:
+        domxml__buf_indent(b, depth);
+        domxml__buf_add(b, "<!--", 4);
+        domxml__buf_puts(b, n->text ? n->text : "");
+        domxml__buf_add(b, "-->", 3);
+        domxml__buf_newline(b);
+        return;
+    case DOMXML_NODE_PI:
+        domxml__buf_indent(b, depth);
+        domxml__buf_add(b, "<?", 2);
+        domxml__buf_puts(b, n->name ? n->name : "");
+        if (n->text && n->text[0]) {
+            domxml__buf_add(b, " ", 1);
+            domxml__buf_puts(b, n->text);
+        }
+        domxml__buf_add(b, "?>", 2);
+        domxml__buf_newline(b);
+        return;
+    case DOMXML_NODE_INTERFACE:
+        if (n->interface)
+            domxml__format_elem_full(b, &domxml__interface_elem, n->interface, NULL, depth, true);
+        return;
+    case DOMXML_NODE_HOSTDEV:
+        if (n->hostdev)
+            domxml__format_elem_full(b, &domxml__hostdev_elem, n->hostdev, NULL, depth, true);
+        return;
+    case DOMXML_NODE_KIND_LAST:
+        break;
+    }
+}

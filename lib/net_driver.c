@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Back-end tuning of an <interface>: <driver> (with <host>/<guest>
+ * offloads), <backend>, <tune><sndbuf>, <coalesce><rx><frames>. */
+#include "internal.h"
+
+#define DOMXML__SW(nm, type, field) \
+    DOMXML__ENUMA(nm, type, field, domxml__tristate_switch_enum, 0)
+
+static const domxml__attr domxml__driver_host_attrs[] = {
+    DOMXML__SW("csum", domxml_net_driver_host, csum),
+    DOMXML__SW("gso", domxml_net_driver_host, gso),
+    DOMXML__SW("tso4", domxml_net_driver_host, tso4),
+    DOMXML__SW("tso6", domxml_net_driver_host, tso6),
+    DOMXML__SW("ecn", domxml_net_driver_host, ecn),
+    DOMXML__SW("ufo", domxml_net_driver_host, ufo),
+    DOMXML__SW("mrg_rxbuf", domxml_net_driver_host, mrg_rxbuf),
+};
+static const domxml__elem domxml__driver_host_elem = {
+    .name = "host", .size = sizeof(domxml_net_driver_host),
+    .extra_off = offsetof(domxml_net_driver_host, extra),
+    .attrs = domxml__driver_host_attrs, .n_attrs = DOMXML__N(domxml__driver_host_attrs),
+};
+
+static const domxml__attr domxml__driver_guest_attrs[] = {
+    DOMXML__SW("csum", domxml_net_driver_guest, csum),
+    DOMXML__SW("tso4", domxml_net_driver_guest, tso4),
+    DOMXML__SW("tso6", domxml_net_driver_guest, tso6),
+    DOMXML__SW("ecn", domxml_net_driver_guest, ecn),
+    DOMXML__SW("ufo", domxml_net_driver_guest, ufo),
+};
+static const domxml__elem domxml__driver_guest_elem = {
+    .name = "guest", .size = sizeof(domxml_net_driver_guest),
+    .extra_off = offsetof(domxml_net_driver_guest, extra),
+    .attrs = domxml__driver_guest_attrs, .n_attrs = DOMXML__N(domxml__driver_guest_attrs),
+};
+
+typedef domxml_net_driver domxml__drv;
+static const domxml__attr domxml__net_driver_attrs[] = {
+    DOMXML__ENUMA("name", domxml__drv, name, domxml__net_driver_name_enum, 0),
+    DOMXML__ENUMA("txmode", domxml__drv, txmode, domxml__net_txmode_enum, 0),
+    DOMXML__SW("ioeventfd", domxml__drv, ioeventfd),
+    DOMXML__SW("event_idx", domxml__drv, event_idx),
+    DOMXML__UINT("queues", domxml__drv, queues, 10, DOMXML__F_DEC, 0, 0),
+    DOMXML__UINT("rx_queue_size", domxml__drv, rx_queue_size, 10, DOMXML__F_DEC, 0, 0),
+    DOMXML__UINT("tx_queue_size", domxml__drv, tx_queue_size, 10, DOMXML__F_DEC, 0, 0),
+    DOMXML__SW("rss", domxml__drv, rss),
+    DOMXML__SW("rss_hash_report", domxml__drv, rss_hash_report),
+    DOMXML__SW("iommu", domxml__drv, iommu),
+    DOMXML__SW("ats", domxml__drv, ats),
+    DOMXML__SW("packed", domxml__drv, packed),
+    DOMXML__SW("page_per_vq", domxml__drv, page_per_vq),
+};
+static const domxml__child domxml__net_driver_kids[] = {
+    DOMXML__EMBED(domxml__driver_host_elem, domxml__drv, host),
+    DOMXML__EMBED(domxml__driver_guest_elem, domxml__drv, guest),
+};
+const domxml__elem domxml__net_driver_elem = {
+    .name = "driver", .size = sizeof(domxml__drv), .extra_off = offsetof(domxml__drv, extra),
+    .attrs = domxml__net_driver_attrs, .n_attrs = DOMXML__N(domxml__net_driver_attrs),
+    .kids = domxml__net_driver_kids, .n_kids = DOMXML__N(domxml__net_driver_kids),
+};
+
+static const domxml__attr domxml__backend_attrs[] = {
+    DOMXML__ENUMA("type", domxml_net_backend, type, domxml__net_backend_type_enum, 0),
+    DOMXML__STR("tap", domxml_net_backend, tap, 0),
+    DOMXML__STR("vhost", domxml_net_backend, vhost, 0),
+    DOMXML__STR("logFile", domxml_net_backend, log_file, 0),
+};
+const domxml__elem domxml__backend_elem = {
+    .name = "backend", .size = sizeof(domxml_net_backend),
+    .extra_off = offsetof(domxml_net_backend, extra),
+    .attrs = domxml__backend_attrs, .n_attrs = DOMXML__N(domxml__backend_attrs),
+};
+
+static const domxml__elem domxml__sndbuf_elem = {
+    .name = "sndbuf", .size = sizeof(domxml_sndbuf), .extra_off = offsetof(domxml_sndbuf, extra),
+    .text_kind = DOMXML__K_ULLONG, .text_off = offsetof(domxml_sndbuf, value),
+};
+static const domxml__child domxml__tune_kids[] = {
+    DOMXML__EMBED(domxml__sndbuf_elem, domxml_tune, sndbuf),
+};
+const domxml__elem domxml__tune_elem = {
+    .name = "tune", .size = sizeof(domxml_tune), .extra_off = offsetof(domxml_tune, extra),
+    .kids = domxml__tune_kids, .n_kids = DOMXML__N(domxml__tune_kids),
+};
+
+static const domxml__attr domxml__frames_attrs[] = {
+    DOMXML__UINT("max", domxml_coalesce_frames, max, 10, DOMXML__F_DEC, 0, 0),
+};
+static const domxml__elem domxml__frames_elem = {
+    .name = "frames", .size = sizeof(domxml_coalesce_frames),
+    .extra_off = offsetof(domxml_coalesce_frames, extra),
+    .attrs = domxml__frames_attrs, .n_attrs = DOMXML__N(domxml__frames_attrs),
+};
+static const domxml__child domxml__rx_kids[] = {
+    DOMXML__EMBED(domxml__frames_elem, domxml_coalesce_rx, frames),
+};
+static const domxml__elem domxml__rx_elem = {
+    .name = "rx", .size = sizeof(domxml_coalesce_rx),
+    .extra_off = offsetof(domxml_coalesce_rx, extra),
+    .kids = domxml__rx_kids, .n_kids = DOMXML__N(domxml__rx_kids),
+};
+static const domxml__child domxml__coalesce_kids[] = {
+    DOMXML__EMBED(domxml__rx_elem, domxml_coalesce, rx),
+};
+const domxml__elem domxml__coalesce_elem = {
+    .name = "coalesce", .size = sizeof(domxml_coalesce),
+    .extra_off = offsetof(domxml_coalesce, extra),
+    .kids = domxml__coalesce_kids, .n_kids = DOMXML__N(domxml__coalesce_kids),
+};

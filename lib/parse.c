@@ -1,0 +1,855 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Bytes to structs: expat events drive a stack of frames. A frame is either
+ * generic (the element becomes a domxml_node kept verbatim) or typed (the
+ * element fills a struct, guided by its descriptor table). Unknown content
+ * inside a typed element becomes generic nodes anchored after the last
+ * known child, so the formatter can put it back at its place.
+ */
+#include <expat.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+enum {
+    DOMXML__MAX_KIDS = 48,       /* child rows of the largest descriptor */
+    DOMXML__PATH_NAMES = 8,      /* distinct child names counted per frame */
+    DOMXML__DEFAULT_DEPTH = 256,
+};
+#define DOMXML__DEFAULT_MAX_SIZE ((size_t)64 << 20)
+
+static_assert(sizeof(domxml_interface_type) == sizeof(int), "enums are int-sized");
+
+typedef struct domxml__frame {
+    const char *name;
+    const domxml__elem *desc; /* NULL: generic frame */
+    void *obj;                /* typed: the struct being filled */
+    const void *parent;       /* typed: the parent struct (refine, check) */
+    domxml_node *node;        /* generic: the element; typed device: its node */
+    domxml_node **tail;       /* where the next generic child is linked */
+    unsigned last_kid;        /* typed: anchor for the next unknown child */
+    uint64_t seen;            /* typed: EMBED rows met so far */
+    void *list_tail[DOMXML__MAX_KIDS];
+    const char *text;         /* typed: text content collected so far */
+    unsigned long line, column;
+    unsigned index;           /* 1-based among same-named siblings */
+    uint32_t kid_hash[DOMXML__PATH_NAMES];
+    unsigned kid_count[DOMXML__PATH_NAMES];
+    unsigned n_kid_names;
+    bool devices;             /* generic <devices> of a <domain> root */
+} domxml__frame;
+
+struct domxml__pctx {
+    XML_Parser xp;
+    struct domxml__doc *doc;
+    domxml__arena *arena;
+    domxml_error *err;
+    const char *input;
+    domxml__frame *frames;
+    unsigned depth, cap, max_depth;
+    char *text;
+    size_t text_len, text_cap;
+    domxml_node **prolog_tail;
+    domxml_node **epilog_tail;
+    bool failed;
+};
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+
+static uint32_t domxml__hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void domxml__fill_path(struct domxml__pctx *pc)
+{
+    char *p = pc->err->path;
+    size_t left = sizeof(pc->err->path);
+
+    for (unsigned i = 0; i < pc->depth && left > 1; i++) {
+        const domxml__frame *f = &pc->frames[i];
+        int n = f->index > 1 ? snprintf(p, left, "/%s[%u]", f->name, f->index)
+                             : snprintf(p, left, "/%s", f->name);
+        if (n < 0 || (size_t)n >= left)
+            break;
+        p += n;
+        left -= (size_t)n;
+    }
+}
+
+static void domxml__vfail(struct domxml__pctx *pc, domxml_error_code code,
+                          const char *fmt, va_list ap)
+{
+    if (pc->failed)
+        return;
+    pc->failed = true;
+    domxml__error_vset(pc->err, code, fmt, ap);
+    if (pc->depth > 0) {
+        pc->err->line = pc->frames[pc->depth - 1].line;
+        pc->err->column = pc->frames[pc->depth - 1].column;
+    } else {
+        pc->err->line = XML_GetCurrentLineNumber(pc->xp);
+        pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    }
+    pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
+    domxml__fill_path(pc);
+    XML_StopParser(pc->xp, XML_FALSE);
+}
+
+int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vfail(pc, code, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static int domxml__nomem(struct domxml__pctx *pc)
+{
+    return domxml__fail(pc, DOMXML_ERR_NOMEM, "out of memory");
+}
+
+char *domxml__pstrdup(struct domxml__pctx *pc, const char *s)
+{
+    char *p = domxml__strndup(pc->arena, s, strlen(s));
+
+    if (!p)
+        domxml__nomem(pc);
+    return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Attribute values                                                     */
+
+static int domxml__bad_value(struct domxml__pctx *pc, const domxml__elem *d,
+                             const domxml__attr *a, const char *value, const char *rule)
+{
+    return domxml__fail(pc, DOMXML_ERR_VALUE,
+                        "invalid value '%s' for attribute '%s' of <%s>: %s",
+                        value, a->name, d->name, rule);
+}
+
+static int domxml__parse_number(struct domxml__pctx *pc, const domxml__elem *d,
+                                const domxml__attr *a, const char *value,
+                                unsigned long long max, unsigned long long *out)
+{
+    const char *syntax = a->base == 16 ? "expected a hexadecimal number"
+                         : a->base == 0 ? "expected a decimal, 0x-hexadecimal or 0-octal number"
+                                        : "expected a decimal number";
+
+    if (!domxml__parse_ullong(value, a->base, out))
+        return domxml__bad_value(pc, d, a, value, syntax);
+    if (*out > max)
+        return domxml__fail(pc, DOMXML_ERR_RANGE,
+                            "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
+                            value, a->name, d->name, max);
+    if ((a->flags & DOMXML__A_NONZERO) && *out == 0)
+        return domxml__fail(pc, DOMXML_ERR_RANGE,
+                            "value '%s' of attribute '%s' of <%s> must not be zero",
+                            value, a->name, d->name);
+    return 0;
+}
+
+static int domxml__parse_int(struct domxml__pctx *pc, const domxml__elem *d,
+                             const domxml__attr *a, const char *value, domxml_int *out)
+{
+    bool neg = value[0] == '-';
+    unsigned long long mag;
+    long long v;
+
+    if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40))
+        return domxml__bad_value(pc, d, a, value, "expected an integer");
+    v = neg ? -(long long)mag : (long long)mag;
+    if (v < a->min || v > (long long)a->max)
+        return domxml__fail(pc, DOMXML_ERR_RANGE,
+                            "value '%s' of attribute '%s' of <%s> is out of range (%lld to %llu)",
+                            value, a->name, d->name, a->min, a->max);
+    out->value = (int)v;
+    out->set = true;
+    return 0;
+}
+
+static int domxml__parse_attr(struct domxml__pctx *pc, const domxml__elem *d,
+                              const domxml__attr *a, void *obj, const char *value)
+{
+    void *field = (char *)obj + a->off;
+    unsigned long long n;
+    char uuid[37];
+    char list[256];
+    int v;
+
+    switch ((domxml__kind)a->kind) {
+    case DOMXML__K_STR:
+        *(const char **)field = domxml__pstrdup(pc, value);
+        return *(const char **)field ? 0 : -1;
+    case DOMXML__K_ENUM:
+        v = domxml__enum_lookup(a->etab, value);
+        if (v < 0) {
+            domxml__enum_list(a->etab, list, sizeof(list));
+            return domxml__fail(pc, DOMXML_ERR_VALUE,
+                                "invalid value '%s' for attribute '%s' of <%s>: expected %s",
+                                value, a->name, d->name, list);
+        }
+        *(int *)field = v;
+        return 0;
+    case DOMXML__K_UINT:
+        if (domxml__parse_number(pc, d, a, value, a->max ? a->max : 0xffffffffu, &n) < 0)
+            return -1;
+        ((domxml_uint *)field)->value = (unsigned)n;
+        ((domxml_uint *)field)->set = true;
+        return 0;
+    case DOMXML__K_ULLONG:
+        if (domxml__parse_number(pc, d, a, value, a->max ? a->max : ~0ULL, &n) < 0)
+            return -1;
+        ((domxml_ullong *)field)->value = n;
+        ((domxml_ullong *)field)->set = true;
+        return 0;
+    case DOMXML__K_INT:
+        return domxml__parse_int(pc, d, a, value, field);
+    case DOMXML__K_UUID:
+        if (!domxml__parse_uuid(value, uuid))
+            return domxml__bad_value(pc, d, a, value, "expected a UUID");
+        *(const char **)field = domxml__pstrdup(pc, uuid);
+        return *(const char **)field ? 0 : -1;
+    case DOMXML__K_HOOK:
+        return a->parse(pc, obj, value);
+    case DOMXML__K_NONE:
+        break;
+    }
+    return domxml__fail(pc, DOMXML_ERR_UNSUPPORTED, "internal: bad attribute kind");
+}
+
+static bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
+{
+    const void *field = (const char *)obj + a->off;
+
+    switch ((domxml__kind)a->kind) {
+    case DOMXML__K_STR:
+    case DOMXML__K_UUID:
+        return *(const char *const *)field != NULL;
+    case DOMXML__K_ENUM:
+        return *(const int *)field != 0;
+    case DOMXML__K_UINT:
+        return ((const domxml_uint *)field)->set;
+    case DOMXML__K_ULLONG:
+        return ((const domxml_ullong *)field)->set;
+    case DOMXML__K_INT:
+        return ((const domxml_int *)field)->set;
+    case DOMXML__K_HOOK:
+        return a->is_set(obj);
+    case DOMXML__K_NONE:
+        break;
+    }
+    return false;
+}
+
+static int domxml__find_attr(const domxml__elem *d, const char *name)
+{
+    for (unsigned i = 0; i < d->n_attrs; i++) {
+        if (strcmp(d->attrs[i].name, name) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_extra *u,
+                                    domxml_attr ***tail, const char *name,
+                                    const char *value, unsigned anchor)
+{
+    domxml_attr *at = domxml__alloc(pc->arena, sizeof(*at));
+
+    if (!at || !(at->name = domxml__pstrdup(pc, name)) ||
+        !(at->value = domxml__pstrdup(pc, value)))
+        return at ? -1 : domxml__nomem(pc);
+    at->anchor = anchor;
+    if (!*tail)
+        *tail = &u->attrs;
+    **tail = at;
+    *tail = &at->next;
+    return 0;
+}
+
+/*
+ * Fill obj from the start tag's attributes. With a refining descriptor the
+ * discriminating attributes are read first, then the refined table takes
+ * over; returns the descriptor that describes obj, or NULL on error.
+ */
+static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const domxml__elem *d,
+                                               void *obj, const void *parent,
+                                               const XML_Char **atts)
+{
+    const domxml__elem *full = d;
+    domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
+    domxml_attr **tail = NULL;
+    unsigned anchor = 0;
+
+    if (d->refine) {
+        for (const XML_Char **at = atts; *at; at += 2) {
+            int i = domxml__find_attr(d, at[0]);
+            if (i >= 0 && domxml__parse_attr(pc, d, &d->attrs[i], obj, at[1]) < 0)
+                return NULL;
+        }
+        full = d->refine(obj, parent);
+    }
+    for (const XML_Char **at = atts; *at; at += 2) {
+        int i = domxml__find_attr(full, at[0]);
+
+        if (i < 0) {
+            if (domxml__add_unknown_attr(pc, u, &tail, at[0], at[1], anchor) < 0)
+                return NULL;
+            continue;
+        }
+        anchor = (unsigned)i + 1;
+        if (full != d && domxml__find_attr(d, at[0]) >= 0)
+            continue; /* a discriminator, read above */
+        if (domxml__parse_attr(pc, full, &full->attrs[i], obj, at[1]) < 0)
+            return NULL;
+    }
+    for (unsigned i = 0; i < full->n_attrs; i++) {
+        const domxml__attr *a = &full->attrs[i];
+        if ((a->flags & DOMXML__A_REQUIRED) && !domxml__attr_is_set(a, obj)) {
+            domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+                         a->name, full->name);
+            return NULL;
+        }
+    }
+    u->present = true;
+    if (full->presence_off)
+        *DOMXML__FIELD(obj, full->presence_off, bool) = true;
+    return full;
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames                                                               */
+
+static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
+{
+    domxml__frame *f;
+
+    if (pc->depth >= pc->max_depth) {
+        domxml__fail(pc, DOMXML_ERR_LIMIT, "element <%s> nested deeper than %u levels",
+                     name, pc->max_depth);
+        return NULL;
+    }
+    if (pc->depth == pc->cap) {
+        domxml_memory *mem = &pc->arena->mem;
+        unsigned cap = pc->cap ? pc->cap * 2 : 16;
+        domxml__frame *nf;
+
+        if (cap > pc->max_depth)
+            cap = pc->max_depth;
+        nf = mem->realloc_fcn(pc->frames, cap * sizeof(*nf));
+        if (!nf) {
+            domxml__nomem(pc);
+            return NULL;
+        }
+        pc->frames = nf;
+        pc->cap = cap;
+    }
+    /* The sibling index counts names in the parent frame. */
+    unsigned index = 1;
+    if (pc->depth > 0) {
+        domxml__frame *parent = &pc->frames[pc->depth - 1];
+        uint32_t h = domxml__hash(name);
+        unsigned i;
+
+        for (i = 0; i < parent->n_kid_names && parent->kid_hash[i] != h; i++)
+            ;
+        if (i < parent->n_kid_names) {
+            index = ++parent->kid_count[i];
+        } else if (i < DOMXML__PATH_NAMES) {
+            parent->kid_hash[i] = h;
+            parent->kid_count[i] = 1;
+            parent->n_kid_names++;
+        } else {
+            index = 0; /* too many distinct names: no index in paths */
+        }
+    }
+    f = &pc->frames[pc->depth++];
+    memset(f, 0, sizeof(*f));
+    f->name = name;
+    f->index = index;
+    f->line = XML_GetCurrentLineNumber(pc->xp);
+    f->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    return f;
+}
+
+static domxml_node *domxml__new_node(struct domxml__pctx *pc, domxml_node_kind kind)
+{
+    domxml_node *n = domxml__alloc(pc->arena, sizeof(*n));
+
+    if (!n) {
+        domxml__nomem(pc);
+        return NULL;
+    }
+    n->kind = kind;
+    n->line = XML_GetCurrentLineNumber(pc->xp);
+    n->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    return n;
+}
+
+static void domxml__link(struct domxml__pctx *pc, domxml_node *n, unsigned anchor)
+{
+    domxml_node **slot;
+
+    if (pc->depth == 0) {
+        slot = pc->doc->dom.root ? pc->epilog_tail : pc->prolog_tail;
+        *slot = n;
+        if (pc->doc->dom.root)
+            pc->epilog_tail = &n->next;
+        else
+            pc->prolog_tail = &n->next;
+        return;
+    }
+    domxml__frame *f = &pc->frames[pc->depth - 1];
+    n->anchor = anchor;
+    slot = f->tail;
+    *slot = n;
+    f->tail = &n->next;
+}
+
+/* The current frame's anchor for a new unknown child (typed frames). */
+static unsigned domxml__anchor(struct domxml__pctx *pc)
+{
+    return pc->depth ? pc->frames[pc->depth - 1].last_kid : 0;
+}
+
+/* Typed frames keep unknown children in their struct's domxml_extra. */
+static void domxml__typed_frame_init(domxml__frame *f, const domxml__elem *d, void *obj,
+                                     const void *parent)
+{
+    domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
+
+    f->desc = d;
+    f->obj = obj;
+    f->parent = parent;
+    f->tail = &u->children;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                 */
+
+static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
+{
+    struct domxml__pctx *pc = ud;
+
+    if (pc->text_len + (size_t)len + 1 > pc->text_cap) {
+        size_t cap = pc->text_cap ? pc->text_cap : 256;
+        char *p;
+
+        while (cap < pc->text_len + (size_t)len + 1)
+            cap *= 2;
+        p = pc->arena->mem.realloc_fcn(pc->text, cap);
+        if (!p) {
+            domxml__nomem(pc);
+            return;
+        }
+        pc->text = p;
+        pc->text_cap = cap;
+    }
+    memcpy(pc->text + pc->text_len, s, (size_t)len);
+    pc->text_len += (size_t)len;
+}
+
+/* Hand text collected since the last event to the current element. */
+static int domxml__flush_text(struct domxml__pctx *pc)
+{
+    domxml__frame *f;
+    size_t n = pc->text_len;
+
+    if (n == 0)
+        return 0;
+    pc->text_len = 0;
+    if (pc->depth == 0)
+        return 0; /* white space between top-level nodes */
+    f = &pc->frames[pc->depth - 1];
+    if (f->desc) {
+        if (f->desc->text_kind == DOMXML__K_NONE) {
+            if (domxml__is_ws(pc->text, n))
+                return 0;
+            return domxml__fail(pc, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
+                                f->desc->name);
+        }
+        size_t old = f->text ? strlen(f->text) : 0;
+        char *t = domxml__alloc(pc->arena, old + n + 1);
+        if (!t)
+            return domxml__nomem(pc);
+        if (old)
+            memcpy(t, f->text, old);
+        memcpy(t + old, pc->text, n);
+        f->text = t;
+        return 0;
+    }
+    domxml_node *node = domxml__new_node(pc, DOMXML_NODE_TEXT);
+    if (!node || !(node->text = domxml__strndup(pc->arena, pc->text, n)))
+        return node ? domxml__nomem(pc) : -1;
+    domxml__link(pc, node, 0);
+    return 0;
+}
+
+static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
+{
+    const domxml__elem *d = f->desc;
+    void *field;
+    unsigned long long n;
+
+    if (d->text_kind == DOMXML__K_NONE || !f->text)
+        return 0;
+    field = (char *)f->obj + d->text_off;
+    if (d->text_kind == DOMXML__K_STR) {
+        *(const char **)field = f->text;
+        return 0;
+    }
+    if (!domxml__parse_ullong(f->text, 10, &n) ||
+        (d->text_kind == DOMXML__K_UINT && n > 0xffffffffu))
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "invalid content '%s' of <%s>: expected a decimal number",
+                            f->text, d->name);
+    if (d->text_kind == DOMXML__K_UINT) {
+        ((domxml_uint *)field)->value = (unsigned)n;
+        ((domxml_uint *)field)->set = true;
+    } else {
+        ((domxml_ullong *)field)->value = n;
+        ((domxml_ullong *)field)->set = true;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Elements                                                             */
+
+static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
+                                 const XML_Char **atts)
+{
+    unsigned anchor = domxml__anchor(pc);
+    domxml_node *n = domxml__new_node(pc, DOMXML_NODE_ELEMENT);
+    domxml_attr **tail;
+    domxml__frame *f;
+
+    if (!n || !(n->name = domxml__pstrdup(pc, name)))
+        return -1;
+    tail = &n->attrs;
+    for (; *atts; atts += 2) {
+        domxml_attr *a = domxml__alloc(pc->arena, sizeof(*a));
+        if (!a || !(a->name = domxml__pstrdup(pc, atts[0])) ||
+            !(a->value = domxml__pstrdup(pc, atts[1])))
+            return a ? -1 : domxml__nomem(pc);
+        *tail = a;
+        tail = &a->next;
+    }
+    if (pc->depth == 0)
+        pc->doc->dom.root = n;
+    else
+        domxml__link(pc, n, anchor);
+    f = domxml__push(pc, n->name);
+    if (!f)
+        return -1;
+    f->node = n;
+    f->tail = &n->children;
+    /* <devices> directly under a <domain> root holds modelled devices. */
+    f->devices = pc->depth == 2 && strcmp(name, "devices") == 0 &&
+                 strcmp(pc->frames[0].name, "domain") == 0;
+    return 0;
+}
+
+/* A modelled device: <interface> or <hostdev>, in <devices> or as root. */
+static int domxml__device_start(struct domxml__pctx *pc, const XML_Char **atts, bool iface)
+{
+    domxml_node *n = domxml__new_node(pc, iface ? DOMXML_NODE_INTERFACE : DOMXML_NODE_HOSTDEV);
+    const domxml__elem *d = iface ? &domxml__interface_elem : &domxml__hostdev_elem;
+    domxml__frame *f;
+    void *obj;
+
+    if (!n)
+        return -1;
+    obj = domxml__alloc(pc->arena, d->size);
+    if (!obj)
+        return domxml__nomem(pc);
+    n->name = d->name;
+    if (iface)
+        n->interface = obj;
+    else
+        n->hostdev = obj;
+    if (pc->depth == 0)
+        pc->doc->dom.root = n;
+    else
+        domxml__link(pc, n, 0);
+    f = domxml__push(pc, d->name);
+    if (!f)
+        return -1;
+    f->node = n;
+    domxml__typed_frame_init(f, d, obj, NULL);
+    f->desc = domxml__typed_attrs(pc, d, obj, NULL, atts);
+    return f->desc ? 0 : -1;
+}
+
+static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
+                                     const XML_Char *name, const XML_Char **atts)
+{
+    const domxml__elem *pd = pf->desc;
+    const domxml__child *row = NULL;
+    unsigned i;
+    void *obj;
+    domxml__frame *f;
+
+    for (i = 0; i < pd->n_kids; i++) {
+        row = &pd->kids[i];
+        if (strcmp(row->elem->name, name) == 0 && (!row->applies || row->applies(pf->obj)))
+            break;
+    }
+    if (i == pd->n_kids)
+        return domxml__generic_start(pc, name, atts);
+    if (row->how == DOMXML__C_EMBED) {
+        if (pf->seen & (1ULL << i)) {
+            if (!domxml__push(pc, row->elem->name))
+                return -1;
+            return domxml__fail(pc, DOMXML_ERR_DUPLICATE,
+                                "element <%s> may appear only once in <%s>", name, pd->name);
+        }
+        pf->seen |= 1ULL << i;
+        obj = (char *)pf->obj + row->off;
+    } else {
+        obj = domxml__alloc(pc->arena, row->elem->size);
+        if (!obj)
+            return domxml__nomem(pc);
+        if (pf->list_tail[i])
+            *(void **)pf->list_tail[i] = obj; /* `next` is the first field */
+        else
+            *DOMXML__FIELD(pf->obj, row->off, void *) = obj;
+        pf->list_tail[i] = obj;
+    }
+    pf->last_kid = i + 1;
+    f = domxml__push(pc, row->elem->name);
+    if (!f)
+        return -1;
+    /* pf may have moved if the frame stack grew. */
+    domxml__typed_frame_init(f, row->elem, obj, pc->frames[pc->depth - 2].obj);
+    f->desc = domxml__typed_attrs(pc, row->elem, obj, f->parent, atts);
+    return f->desc ? 0 : -1;
+}
+
+static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    struct domxml__pctx *pc = ud;
+    domxml__frame *top;
+
+    if (domxml__flush_text(pc) < 0)
+        return;
+    if (pc->depth == 0) {
+        if (strcmp(name, "interface") == 0 || strcmp(name, "hostdev") == 0) {
+            domxml__device_start(pc, atts, name[0] == 'i');
+            return;
+        }
+        if (strcmp(name, "domain") != 0) {
+            domxml__fail(pc, DOMXML_ERR_UNSUPPORTED,
+                         "root element <%s> is not <domain>, <interface> or <hostdev>", name);
+            return;
+        }
+        domxml__generic_start(pc, name, atts);
+        return;
+    }
+    top = &pc->frames[pc->depth - 1];
+    if (top->desc) {
+        domxml__typed_child_start(pc, top, name, atts);
+    } else if (top->devices && strcmp(name, "interface") == 0) {
+        domxml__device_start(pc, atts, true);
+    } else if (top->devices && strcmp(name, "hostdev") == 0) {
+        domxml__device_start(pc, atts, false);
+    } else {
+        domxml__generic_start(pc, name, atts);
+    }
+}
+
+static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
+{
+    struct domxml__pctx *pc = ud;
+    domxml__frame *f;
+
+    (void)name;
+    if (domxml__flush_text(pc) < 0)
+        return;
+    f = &pc->frames[pc->depth - 1];
+    if (f->desc) {
+        if (domxml__typed_text(pc, f) < 0)
+            return;
+        if (f->desc->check && f->desc->check(pc, f->obj, f->parent) < 0)
+            return;
+    }
+    pc->depth--;
+}
+
+static void XMLCALL domxml__on_comment(void *ud, const XML_Char *data)
+{
+    struct domxml__pctx *pc = ud;
+    domxml_node *n;
+
+    if (domxml__flush_text(pc) < 0)
+        return;
+    n = domxml__new_node(pc, DOMXML_NODE_COMMENT);
+    if (!n || !(n->text = domxml__pstrdup(pc, data)))
+        return;
+    domxml__link(pc, n, domxml__anchor(pc));
+}
+
+static void XMLCALL domxml__on_pi(void *ud, const XML_Char *target, const XML_Char *data)
+{
+    struct domxml__pctx *pc = ud;
+    domxml_node *n;
+
+    if (domxml__flush_text(pc) < 0)
+        return;
+    n = domxml__new_node(pc, DOMXML_NODE_PI);
+    if (!n || !(n->name = domxml__pstrdup(pc, target)) ||
+        !(n->text = domxml__pstrdup(pc, data)))
+        return;
+    domxml__link(pc, n, domxml__anchor(pc));
+}
+
+/* Keep the declaration as written, but the output is always UTF-8: an
+ * encoding other than UTF-8/US-ASCII is rewritten to say so. */
+static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
+                                       const XML_Char *encoding, int standalone)
+{
+    struct domxml__pctx *pc = ud;
+    XML_Index at = XML_GetCurrentByteIndex(pc->xp);
+    int len = XML_GetCurrentByteCount(pc->xp);
+    const char *decl;
+
+    if (version == NULL)
+        return; /* a text declaration: impossible without external entities */
+    if (at < 0 || len <= 0)
+        return;
+    decl = pc->input + at;
+    if (encoding && strcasecmp(encoding, "UTF-8") != 0 && strcasecmp(encoding, "US-ASCII") != 0) {
+        char tmp[128];
+        snprintf(tmp, sizeof(tmp), "<?xml version='%s' encoding='UTF-8'%s?>", version,
+                 standalone == 1 ? " standalone='yes'" : standalone == 0 ? " standalone='no'" : "");
+        pc->doc->dom.xml_decl = domxml__pstrdup(pc, tmp);
+        return;
+    }
+    pc->doc->dom.xml_decl = domxml__strndup(pc->arena, decl, (size_t)len);
+    if (!pc->doc->dom.xml_decl)
+        domxml__nomem(pc);
+}
+
+static void XMLCALL domxml__on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+                                       const XML_Char *pubid, int has_internal_subset)
+{
+    (void)sysid;
+    (void)pubid;
+    (void)has_internal_subset;
+    domxml__fail(ud, DOMXML_ERR_FORBIDDEN,
+                 "document type declaration <!DOCTYPE %s> is not allowed", name);
+}
+
+static void XMLCALL domxml__on_entity_decl(void *ud, const XML_Char *name, int is_param,
+                                           const XML_Char *value, int value_length,
+                                           const XML_Char *base, const XML_Char *system_id,
+                                           const XML_Char *public_id,
+                                           const XML_Char *notation_name)
+{
+    (void)is_param; (void)value; (void)value_length; (void)base;
+    (void)system_id; (void)public_id; (void)notation_name;
+    domxml__fail(ud, DOMXML_ERR_FORBIDDEN, "entity declaration '%s' is not allowed", name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                               */
+
+static void domxml__expat_error(struct domxml__pctx *pc)
+{
+    enum XML_Error code = XML_GetErrorCode(pc->xp);
+
+    if (code == XML_ERROR_NO_MEMORY) {
+        domxml__error_set(pc->err, DOMXML_ERR_NOMEM, "out of memory");
+    } else {
+        domxml__error_set(pc->err, DOMXML_ERR_XML, "%s", XML_ErrorString(code));
+    }
+    pc->err->line = XML_GetCurrentLineNumber(pc->xp);
+    pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
+    domxml__fill_path(pc);
+}
+
+static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
+{
+    XML_Memory_Handling_Suite suite = {
+        pc->arena->mem.malloc_fcn, pc->arena->mem.realloc_fcn, pc->arena->mem.free_fcn};
+    XML_Parser xp = XML_ParserCreate_MM(NULL, &suite, NULL);
+
+    if (!xp)
+        return NULL;
+    XML_SetUserData(xp, pc);
+    XML_SetElementHandler(xp, domxml__on_start, domxml__on_end);
+    XML_SetCharacterDataHandler(xp, domxml__on_text);
+    XML_SetCommentHandler(xp, domxml__on_comment);
+    XML_SetProcessingInstructionHandler(xp, domxml__on_pi);
+    XML_SetXmlDeclHandler(xp, domxml__on_xmldecl);
+    XML_SetStartDoctypeDeclHandler(xp, domxml__on_doctype);
+    XML_SetEntityDeclHandler(xp, domxml__on_entity_decl);
+    XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
+    return xp;
+}
+
+domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name,
+                                   const domxml_parse_options *options, domxml_error *error)
+{
+    domxml_error local;
+    domxml_error *err = error ? error : &local;
+    size_t max_size = options && options->max_size ? options->max_size : DOMXML__DEFAULT_MAX_SIZE;
+    struct domxml__pctx pc;
+    domxml_domain *dom;
+    bool ok;
+
+    domxml__error_clear(err, name);
+    if (!buf && len > 0) {
+        domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "NULL buffer");
+        return NULL;
+    }
+    if (len > max_size || len > (size_t)INT32_MAX) {
+        domxml__error_set(err, DOMXML_ERR_LIMIT, "input of %zu bytes exceeds the limit of %zu",
+                          len, max_size);
+        return NULL;
+    }
+    dom = domxml_domain_new(options ? options->memory : NULL);
+    if (!dom) {
+        domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    memset(&pc, 0, sizeof(pc));
+    pc.doc = (struct domxml__doc *)dom;
+    pc.arena = &pc.doc->arena;
+    pc.err = err;
+    pc.input = buf;
+    pc.max_depth = options && options->max_depth ? options->max_depth : DOMXML__DEFAULT_DEPTH;
+    pc.prolog_tail = &dom->prolog;
+    pc.epilog_tail = &dom->epilog;
+    pc.xp = domxml__expat_new(&pc);
+    if (!pc.xp) {
+        domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
+        domxml_domain_free(dom);
+        return NULL;
+    }
+    ok = XML_Parse(pc.xp, buf ? buf : "", (int)len, XML_TRUE) == XML_STATUS_OK;
+    if (!ok && !pc.failed)
+        domxml__expat_error(&pc);
+    XML_ParserFree(pc.xp);
+    pc.arena->mem.free_fcn(pc.frames);
+    pc.arena->mem.free_fcn(pc.text);
+    if (ok && !(options && (options->flags & DOMXML_PARSE_NO_TEAMING_LINK)))
+        ok = domxml__teaming_link(dom, err) == 0;
+    if (!ok) {
+        domxml_domain_free(dom);
+        return NULL;
+    }
+    return dom;
+}

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * <teaming>: the element (same table in <interface> and <hostdev>) and the
+ * resolution of failover pairs. A transient member (<interface
+ * type='hostdev'> or a PCI <hostdev>) names its persistent virtio
+ * <interface> by alias; linking checks libvirt's rules and sets the peer
+ * pointers both ways, with one hash table so the cost stays linear.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* <teaming persistent='x'/> without type is "unknown teaming type" for
+ * libvirt; an empty <teaming/> means no teaming and is kept as written. */
+static int domxml__teaming_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    const domxml_teaming *t = obj;
+
+    (void)parent;
+    if (t->type == DOMXML_TEAMING_TYPE_NONE && t->persistent)
+        return domxml__fail(pc, DOMXML_ERR_MISSING,
+                            "missing required attribute 'type' of <teaming>");
+    return 0;
+}
+
+static const domxml__attr domxml__teaming_attrs[] = {
+    DOMXML__ENUMA("type", domxml_teaming, type, domxml__teaming_type_enum, 0),
+    DOMXML__STR("persistent", domxml_teaming, persistent, 0),
+};
+const domxml__elem domxml__teaming_elem = {
+    .name = "teaming", .size = sizeof(domxml_teaming),
+    .extra_off = offsetof(domxml_teaming, extra),
+    .attrs = domxml__teaming_attrs, .n_attrs = DOMXML__N(domxml__teaming_attrs),
+    .check = domxml__teaming_check,
+};
+
+/* ------------------------------------------------------------------ */
+/* Linking                                                              */
+
+typedef struct domxml__alias_slot {
+    const char *alias;
+    domxml_node *node;
+    bool ambiguous;
+} domxml__alias_slot;
+
+typedef struct domxml__linker {
+    domxml_error *err;
+    domxml__alias_slot *slots;
+    size_t mask;
+} domxml__linker;
+
+static domxml_teaming *domxml__node_teaming(domxml_node *n)
+{
+    if (n->kind == DOMXML_NODE_INTERFACE && n->interface)
+        return &n->interface->teaming;
+    if (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev)
+        return &n->hostdev->teaming;
+    return NULL;
+}
+
+static const char *domxml__node_alias(const domxml_node *n)
+{
+    if (n->kind == DOMXML_NODE_INTERFACE && n->interface)
+        return n->interface->info.alias.name;
+    if (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev)
+        return n->hostdev->info.alias.name;
+    return NULL;
+}
+
+static size_t domxml__str_hash(const char *s)
+{
+    size_t h = 1469598103934665603ull & SIZE_MAX;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
+    return h;
+}
+
+static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *alias)
+{
+    size_t i = domxml__str_hash(alias) & l->mask;
+
+    while (l->slots[i].alias && strcmp(l->slots[i].alias, alias) != 0)
+        i = (i + 1) & l->mask;
+    return &l->slots[i];
+}
+
+static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
+                             const char *fmt, const char *arg)
+{
+    domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, n->name, arg);
+    l->err->line = n->line;
+    l->err->column = n->column;
+    snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", n->name, index);
+    return -1;
+}
+
+/* Rules for one member, then the link for a transient one. */
+static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index)
+{
+    domxml_teaming *t = domxml__node_teaming(n);
+    domxml__alias_slot *slot;
+    domxml_teaming *pt;
+
+    if (t->type == DOMXML_TEAMING_TYPE_NONE)
+        return 0;
+    if (n->kind == DOMXML_NODE_HOSTDEV) {
+        const domxml_hostdev *h = n->hostdev;
+        if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
+            return domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'%s", "");
+        if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
+            return domxml__link_fail(l, n, index,
+                                     "<%s> teaming is supported only for PCI host devices%s", "");
+    }
+    if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
+        if (t->persistent)
+            return domxml__link_fail(l, n, index,
+                                     "<%s> with teaming type='persistent' must not have a "
+                                     "'persistent' attribute (found '%s')", t->persistent);
+        return 0;
+    }
+    if (!t->persistent)
+        return domxml__link_fail(l, n, index,
+                                 "<%s> with teaming type='transient' needs the 'persistent' "
+                                 "attribute naming its partner's alias%s", "");
+    slot = domxml__alias_find(l, t->persistent);
+    if (!slot->alias)
+        return domxml__link_fail(l, n, index,
+                                 "<%s> teaming names persistent device '%s', but no device "
+                                 "has that alias", t->persistent);
+    if (slot->ambiguous)
+        return domxml__link_fail(l, n, index,
+                                 "<%s> teaming names alias '%s', which several devices use",
+                                 t->persistent);
+    pt = domxml__node_teaming(slot->node);
+    if (slot->node->kind != DOMXML_NODE_INTERFACE || pt->type != DOMXML_TEAMING_TYPE_PERSISTENT)
+        return domxml__link_fail(l, n, index,
+                                 "<%s> teaming names '%s', which is not an <interface> with "
+                                 "<teaming type='persistent'/>", t->persistent);
+    if (pt->peer)
+        return domxml__link_fail(l, n, index,
+                                 "<%s> teaming names '%s', which already has a transient member",
+                                 t->persistent);
+    pt->peer = n;
+    t->peer = slot->node;
+    return 0;
+}
+
+/* The devices to link: those of <devices>, or a standalone root device. */
+static domxml_node *domxml__first_device(domxml_domain *dom)
+{
+    domxml_node *devices = domxml_domain_devices(dom);
+
+    if (devices)
+        return devices->children;
+    if (dom->root && dom->root->kind != DOMXML_NODE_ELEMENT)
+        return dom->root;
+    return NULL;
+}
+
+int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
+{
+    const domxml_memory *mem = &domxml__arena_of(dom)->mem;
+    domxml_node *first = domxml__first_device(dom);
+    domxml__linker l = {.err = err};
+    size_t n = 0, cap = 8;
+    unsigned n_iface = 0, n_hostdev = 0;
+    int rc = 0;
+
+    for (domxml_node *d = first; d; d = d->next) {
+        domxml_teaming *t = domxml__node_teaming(d);
+        if (t) {
+            t->peer = NULL;
+            n += domxml__node_alias(d) != NULL;
+        }
+    }
+    while (cap < 2 * n)
+        cap *= 2;
+    l.slots = mem->malloc_fcn(cap * sizeof(*l.slots));
+    if (!l.slots) {
+        domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    memset(l.slots, 0, cap * sizeof(*l.slots));
+    l.mask = cap - 1;
+    for (domxml_node *d = first; d; d = d->next) {
+        const char *alias = domxml__node_teaming(d) ? domxml__node_alias(d) : NULL;
+        if (!alias)
+            continue;
+        domxml__alias_slot *slot = domxml__alias_find(&l, alias);
+        if (slot->alias) {
+            slot->ambiguous = true;
+        } else {
+            slot->alias = alias;
+            slot->node = d;
+        }
+    }
+    for (domxml_node *d = first; d && rc == 0; d = d->next) {
+        if (!domxml__node_teaming(d))
+            continue;
+        unsigned index = d->kind == DOMXML_NODE_INTERFACE ? ++n_iface : ++n_hostdev;
+        rc = domxml__link_member(&l, d, index);
+    }
+    mem->free_fcn(l.slots);
+    return rc;
+}

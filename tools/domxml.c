@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * domxml: command-line front end of libdomxml.
+ *   domxml format [FILE|-]    print the canonical XML
+ *   domxml validate [FILE|-]  parse and check; print nothing on success
+ * Errors: "FILE:LINE:COLUMN: error: MESSAGE" on stderr, exit 1; usage
+ * errors exit 2.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domxml.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: domxml format [FILE|-]\n"
+            "       domxml validate [FILE|-]\n"
+            "       domxml --version\n"
+            "FILE defaults to standard input.\n");
+}
+
+static char *read_stream(FILE *fp, size_t *len)
+{
+    size_t cap = 65536, used = 0;
+    char *buf = malloc(cap);
+
+    while (buf) {
+        used += fread(buf + used, 1, cap - used, fp);
+        if (used < cap)
+            break;
+        char *bigger = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
+        if (!bigger)
+            free(buf);
+        buf = bigger;
+        cap *= 2;
+    }
+    if (buf && ferror(fp)) {
+        free(buf);
+        return NULL;
+    }
+    *len = used;
+    return buf;
+}
+
+static void print_error(const domxml_error *err, const char *name)
+{
+    fprintf(stderr, "%s:%lu:%lu: error: %s", err->source[0] ? err->source : name, err->line,
+            err->column, err->message);
+    if (err->path[0])
+        fprintf(stderr, " (at %s)", err->path);
+    fputc('\n', stderr);
+}
+
+static domxml_domain *load(const char *path, domxml_error *err)
+{
+    domxml_domain *dom;
+    size_t len = 0;
+    char *buf;
+
+    if (strcmp(path, "-") != 0)
+        return domxml_parse_file(path, NULL, err);
+    buf = read_stream(stdin, &len);
+    if (!buf) {
+        memset(err, 0, sizeof(*err));
+        snprintf(err->message, sizeof(err->message), "cannot read standard input");
+        err->code = DOMXML_ERR_IO;
+        return NULL;
+    }
+    dom = domxml_parse_buffer(buf, len, "<stdin>", NULL, err);
+    free(buf);
+    return dom;
+}
+
+static int cmd_format(const char *path, bool print)
+{
+    domxml_error err;
+    domxml_domain *dom = load(path, &err);
+    size_t len;
+    char *out;
+
+    if (!dom) {
+        print_error(&err, path);
+        return 1;
+    }
+    if (!print) {
+        domxml_domain_free(dom);
+        return 0;
+    }
+    out = domxml_format(dom, &len, &err);
+    if (!out) {
+        print_error(&err, path);
+        domxml_domain_free(dom);
+        return 1;
+    }
+    fwrite(out, 1, len, stdout);
+    domxml_string_free(dom, out);
+    domxml_domain_free(dom);
+    return fflush(stdout) == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *path;
+
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("domxml %s\n", domxml_version_string());
+        return 0;
+    }
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 2 || argc > 3) {
+        usage(stderr);
+        return 2;
+    }
+    path = argc == 3 ? argv[2] : "-";
+    if (strcmp(argv[1], "format") == 0)
+        return cmd_format(path, true);
+    if (strcmp(argv[1], "validate") == 0)
+        return cmd_format(path, false);
+    fprintf(stderr, "domxml: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}
