@@ -116,6 +116,24 @@ DOMXML_API void domxml_string_free(const domxml_domain *dom, char *str);
  */
 DOMXML_API int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error);
 
+/**
+ * The partner of a teaming member: for a persistent <interface> node, its
+ * transient member (an INTERFACE or HOSTDEV node) or NULL; for a transient
+ * member, its persistent INTERFACE node. NULL for a node without teaming
+ * or before the pairs are linked. Borrowed pointer. Since 0.1.
+ */
+DOMXML_API domxml_node *domxml_teaming_peer(const domxml_node *member);
+
+/**
+ * Walk the linked teaming pairs in device order: returns the persistent
+ * INTERFACE node of the first pair after `prev` (NULL: start), or NULL at
+ * the end; its transient member is domxml_teaming_peer() of it.
+ *   for (p = domxml_teaming_next_pair(dom, NULL); p; p = domxml_teaming_next_pair(dom, p))
+ * Since 0.1.
+ */
+DOMXML_API domxml_node *domxml_teaming_next_pair(const domxml_domain *dom,
+                                                 const domxml_node *prev);
+
 /** The <devices> element of a <domain> root, or NULL. Since 0.1. */
 DOMXML_API domxml_node *domxml_domain_devices(const domxml_domain *dom);
 

@@ -48,6 +48,7 @@ typedef struct domxml__linker {
     domxml_error *err;
     domxml__alias_slot *slots;
     size_t mask;
+    bool standalone; /* the document's root is the device */
 } domxml__linker;
 
 static domxml_teaming *domxml__node_teaming(domxml_node *n)
@@ -92,7 +93,13 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
     domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, n->name, arg);
     l->err->line = n->line;
     l->err->column = n->column;
-    snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", n->name, index);
+    if (l->standalone)
+        snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", n->name);
+    else if (index > 1)
+        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", n->name,
+                 index);
+    else
+        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s/teaming", n->name);
     return -1;
 }
 
@@ -148,9 +155,9 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
 }
 
 /* The devices to link: those of <devices>, or a standalone root device. */
-static domxml_node *domxml__first_device(domxml_domain *dom)
+static domxml_node *domxml__first_device(const domxml_domain *dom)
 {
-    domxml_node *devices = domxml_domain_devices(dom);
+    const domxml_node *devices = domxml_domain_devices(dom);
 
     if (devices)
         return devices->children;
@@ -163,7 +170,7 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
 {
     const domxml_memory *mem = &domxml__arena_of(dom)->mem;
     domxml_node *first = domxml__first_device(dom);
-    domxml__linker l = {.err = err};
+    domxml__linker l = {.err = err, .standalone = domxml_domain_devices(dom) == NULL};
     size_t n = 0, cap = 8;
     unsigned n_iface = 0, n_hostdev = 0;
     int rc = 0;
@@ -204,4 +211,26 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
     }
     mem->free_fcn(l.slots);
     return rc;
+}
+
+domxml_node *domxml_teaming_peer(const domxml_node *member)
+{
+    const domxml_teaming *t = member ? domxml__node_teaming((domxml_node *)member) : NULL;
+
+    return t && t->type != DOMXML_TEAMING_TYPE_NONE ? t->peer : NULL;
+}
+
+domxml_node *domxml_teaming_next_pair(const domxml_domain *dom, const domxml_node *prev)
+{
+    domxml_node *n;
+
+    if (!dom)
+        return NULL;
+    n = prev ? prev->next : domxml__first_device(dom);
+    for (; n; n = n->next) {
+        const domxml_teaming *t = domxml__node_teaming(n);
+        if (t && t->type == DOMXML_TEAMING_TYPE_PERSISTENT && t->peer)
+            return n;
+    }
+    return NULL;
 }
