@@ -32,7 +32,7 @@ static bool domxml__buf_reserve(domxml__buf *b, size_t extra)
     return true;
 }
 
-void domxml__buf_add(domxml__buf *b, const char *s, size_t n)
+void domxml__buf_add_slow(domxml__buf *b, const char *s, size_t n)
 {
     if (!domxml__buf_reserve(b, n))
         return;
@@ -46,21 +46,33 @@ void domxml__buf_puts(domxml__buf *b, const char *s)
     domxml__buf_add(b, s, strlen(s));
 }
 
-void domxml__buf_printf(domxml__buf *b, const char *fmt, ...)
+/* Numbers without printf: the formatter writes many of them. */
+void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt)
 {
-    char tmp[64];
-    va_list ap;
-    int n;
+    static const char hex[] = "0123456789abcdef";
+    static const unsigned width[] = {
+        [DOMXML__F_DEC] = 1, [DOMXML__F_HEX] = 1, [DOMXML__F_HEX2] = 2,
+        [DOMXML__F_HEX4] = 4, [DOMXML__F_HEX8] = 8, [DOMXML__F_HEXDEC] = 1,
+    };
+    char tmp[24];
+    char *p = tmp + sizeof(tmp);
+    unsigned base = fmt == DOMXML__F_DEC || fmt == DOMXML__F_HEXDEC ? 10 : 16;
+    unsigned digits = 0;
 
-    /* Only numbers go through here: 64 bytes is plenty. */
-    va_start(ap, fmt);
-    n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof(tmp)) {
-        b->oom = true;
-        return;
+    do {
+        *--p = hex[v % base];
+        v /= base;
+        digits++;
+    } while (v);
+    while (digits < width[fmt]) {
+        *--p = '0';
+        digits++;
     }
-    domxml__buf_add(b, tmp, (size_t)n);
+    if (fmt != DOMXML__F_DEC) {
+        *--p = 'x';
+        *--p = '0';
+    }
+    domxml__buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void domxml__buf_indent(domxml__buf *b, unsigned depth)
@@ -87,29 +99,28 @@ void domxml__buf_newline(domxml__buf *b)
  * normalisation would otherwise turn into spaces on the next parse. */
 static void domxml__buf_escape(domxml__buf *b, const char *s, bool in_attr)
 {
-    const char *run = s;
+    const char *special = in_attr ? "<>&'\"\r\n\t" : "<>&'\"\r";
 
-    for (; *s; s++) {
+    for (;;) {
+        size_t n = strcspn(s, special);
         const char *rep;
 
+        domxml__buf_add(b, s, n);
+        s += n;
         switch (*s) {
+        case '\0': return;
         case '<': rep = "&lt;"; break;
         case '>': rep = "&gt;"; break;
         case '&': rep = "&amp;"; break;
         case '\'': rep = "&apos;"; break;
         case '"': rep = "&quot;"; break;
         case '\r': rep = "&#13;"; break;
-        case '\n': rep = in_attr ? "&#10;" : NULL; break;
-        case '\t': rep = in_attr ? "&#9;" : NULL; break;
-        default: rep = NULL; break;
+        case '\n': rep = "&#10;"; break;
+        default: rep = "&#9;"; break;
         }
-        if (!rep)
-            continue;
-        domxml__buf_add(b, run, (size_t)(s - run));
         domxml__buf_puts(b, rep);
-        run = s + 1;
+        s++;
     }
-    domxml__buf_add(b, run, (size_t)(s - run));
 }
 
 void domxml__buf_escape_attr(domxml__buf *b, const char *s)

@@ -34,18 +34,18 @@ static void domxml__format_bad_enum(domxml__buf *b, const char *attr, const char
     }
 }
 
+/* " name='" */
+static void domxml__attr_open(domxml__buf *b, const char *name)
+{
+    domxml__buf_add(b, " ", 1);
+    domxml__buf_puts(b, name);
+    domxml__buf_add(b, "='", 2);
+}
+
 static void domxml__format_attr(domxml__buf *b, const domxml__elem *d, const domxml__attr *a,
                                 const void *obj)
 {
     const void *field = (const char *)obj + a->off;
-    static const char *const ufmt[] = {
-        [DOMXML__F_DEC] = "%u", [DOMXML__F_HEX] = "0x%x", [DOMXML__F_HEX2] = "0x%02x",
-        [DOMXML__F_HEX4] = "0x%04x", [DOMXML__F_HEX8] = "0x%08x", [DOMXML__F_HEXDEC] = "0x%u",
-    };
-    static const char *const llfmt[] = {
-        [DOMXML__F_DEC] = "%llu", [DOMXML__F_HEX] = "0x%llx", [DOMXML__F_HEX2] = "0x%02llx",
-        [DOMXML__F_HEX4] = "0x%04llx", [DOMXML__F_HEX8] = "0x%08llx", [DOMXML__F_HEXDEC] = "0x%llu",
-    };
     const char *s;
 
     switch ((domxml__kind)a->kind) {
@@ -68,20 +68,28 @@ static void domxml__format_attr(domxml__buf *b, const domxml__elem *d, const dom
     case DOMXML__K_UINT:
         if (!((const domxml_uint *)field)->set)
             return;
-        domxml__buf_printf(b, " %s='", a->name);
-        domxml__buf_printf(b, ufmt[a->fmt], ((const domxml_uint *)field)->value);
+        domxml__attr_open(b, a->name);
+        domxml__buf_number(b, ((const domxml_uint *)field)->value, a->fmt);
         domxml__buf_add(b, "'", 1);
         return;
     case DOMXML__K_ULLONG:
         if (!((const domxml_ullong *)field)->set)
             return;
-        domxml__buf_printf(b, " %s='", a->name);
-        domxml__buf_printf(b, llfmt[a->fmt], ((const domxml_ullong *)field)->value);
+        domxml__attr_open(b, a->name);
+        domxml__buf_number(b, ((const domxml_ullong *)field)->value, a->fmt);
         domxml__buf_add(b, "'", 1);
         return;
     case DOMXML__K_INT:
-        if (((const domxml_int *)field)->set)
-            domxml__buf_printf(b, " %s='%d'", a->name, ((const domxml_int *)field)->value);
+        if (!((const domxml_int *)field)->set)
+            return;
+        domxml__attr_open(b, a->name);
+        if (((const domxml_int *)field)->value < 0)
+            domxml__buf_add(b, "-", 1);
+        domxml__buf_number(b, ((const domxml_int *)field)->value < 0
+                                  ? 0ULL - (unsigned long long)((const domxml_int *)field)->value
+                                  : (unsigned long long)((const domxml_int *)field)->value,
+                           DOMXML__F_DEC);
+        domxml__buf_add(b, "'", 1);
         return;
     case DOMXML__K_HOOK:
         a->format(b, obj);
@@ -98,9 +106,9 @@ static void domxml__format_text_value(domxml__buf *b, const domxml__elem *d, con
     if (d->text_kind == DOMXML__K_STR)
         domxml__buf_escape_text(b, *(const char *const *)field);
     else if (d->text_kind == DOMXML__K_UINT)
-        domxml__buf_printf(b, "%u", ((const domxml_uint *)field)->value);
+        domxml__buf_number(b, ((const domxml_uint *)field)->value, DOMXML__F_DEC);
     else
-        domxml__buf_printf(b, "%llu", ((const domxml_ullong *)field)->value);
+        domxml__buf_number(b, ((const domxml_ullong *)field)->value, DOMXML__F_DEC);
 }
 
 static bool domxml__has_text(const domxml__elem *d, const void *obj)
@@ -119,6 +127,17 @@ static bool domxml__has_text(const domxml__elem *d, const void *obj)
     }
 }
 
+/* An all-zero struct is an element absent from the input and never set:
+ * skipping it early saves writing and rolling back its start tag. */
+static bool domxml__is_zero(const void *obj, size_t size)
+{
+    static const unsigned char zeros[1024];
+
+    if (size > sizeof(zeros))
+        return false;
+    return memcmp(obj, zeros, size) == 0;
+}
+
 static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const void *obj,
                                 unsigned depth)
 {
@@ -130,7 +149,9 @@ static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const voi
 
         if (!row->applies || row->applies(obj)) {
             if (row->how == DOMXML__C_EMBED) {
-                domxml__format_elem(b, row->elem, (const char *)obj + row->off, obj, depth);
+                const void *kid = (const char *)obj + row->off;
+                if (!domxml__is_zero(kid, row->elem->size))
+                    domxml__format_elem(b, row->elem, kid, obj, depth);
             } else {
                 const void *item = *DOMXML__CFIELD(obj, row->off, const void *);
                 for (; item; item = *(const void *const *)item)

@@ -54,7 +54,7 @@ static int domxml__hostdev_check_attrs(struct domxml__pctx *pc, const domxml_hos
     if ((h->sgio || h->rawio) && h->type != DOMXML_HOSTDEV_TYPE_SCSI)
         return domxml__hostdev_attr_rule(pc, h->sgio ? "sgio" : "rawio", "type='scsi'");
     if (h->model && !scsi_host && !mdev)
-        return domxml__hostdev_attr_rule(pc, "model", "type='scsi_host' and type='mdev'");
+        return domxml__hostdev_attr_rule(pc, "model", "type='scsi_host' or type='mdev'");
     if (scsi_host && h->model > DOMXML_HOSTDEV_MODEL_VIRTIO_NON_TRANSITIONAL)
         return domxml__fail(pc, DOMXML_ERR_VALUE,
                             "model of a scsi_host <hostdev> must be virtio, "
@@ -79,9 +79,9 @@ static int domxml__hostdev_check(struct domxml__pctx *pc, void *obj, const void 
                             "type '%s' of <hostdev> does not belong to mode '%s'",
                             domxml__enum_name(&domxml__hostdev_type_enum, (int)h->type),
                             caps_mode ? "capabilities" : "subsystem");
-    if (caps_mode && (h->managed || h->sgio || h->rawio || h->model))
+    if (caps_mode && (h->sgio || h->rawio || h->model))
         return domxml__fail(pc, DOMXML_ERR_VALUE,
-                            "<hostdev mode='capabilities'> takes no managed, sgio, rawio or model");
+                            "<hostdev mode='capabilities'> takes no sgio, rawio or model");
     if (!h->source.extra.present)
         return domxml__fail(pc, DOMXML_ERR_MISSING, "<hostdev> needs a <source> element");
     if ((h->ips || h->routes) && h->type != DOMXML_HOSTDEV_TYPE_NET)

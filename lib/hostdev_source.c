@@ -28,7 +28,8 @@ const domxml__elem domxml__hostdev_driver_elem = {
         .n_attrs = DOMXML__N(domxml__usb_id_attrs),                           \
     }
 static const domxml__attr domxml__usb_id_attrs[] = {
-    DOMXML__UINT("id", domxml_usb_id, id, 0, DOMXML__F_HEX4, 0xffff, DOMXML__A_REQUIRED),
+    DOMXML__UINT("id", domxml_usb_id, id, 0, DOMXML__F_HEX4, 0xffff,
+                 DOMXML__A_REQUIRED | DOMXML__A_NONZERO),
 };
 static const domxml__elem domxml__vendor_elem = DOMXML__USB_ID_ELEM("vendor");
 static const domxml__elem domxml__product_elem = DOMXML__USB_ID_ELEM("product");
@@ -119,7 +120,7 @@ static const domxml__elem domxml__haddr_typed_elem = {
 
 static const domxml__attr domxml__iscsi_host_attrs[] = {
     DOMXML__STR("name", domxml_iscsi_host, name, DOMXML__A_REQUIRED),
-    DOMXML__STR("port", domxml_iscsi_host, port, 0),
+    DOMXML__UINT("port", domxml_iscsi_host, port, 10, DOMXML__F_DEC, 65535, DOMXML__A_NONZERO),
 };
 static const domxml__elem domxml__iscsi_host_elem = {
     .name = "host", .size = sizeof(domxml_iscsi_host),
@@ -158,11 +159,20 @@ static const domxml__attr domxml__auth_attrs[] = {
 static const domxml__child domxml__auth_kids[] = {
     DOMXML__EMBED(domxml__secret_elem, domxml_iscsi_auth, secret),
 };
+static int domxml__auth_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    if (!((const domxml_iscsi_auth *)obj)->secret.extra.present)
+        return domxml__fail(pc, DOMXML_ERR_MISSING, "<auth> needs a <secret>");
+    return 0;
+}
+
 static const domxml__elem domxml__auth_elem = {
     .name = "auth", .size = sizeof(domxml_iscsi_auth),
     .extra_off = offsetof(domxml_iscsi_auth, extra),
     .attrs = domxml__auth_attrs, .n_attrs = DOMXML__N(domxml__auth_attrs),
     .kids = domxml__auth_kids, .n_kids = DOMXML__N(domxml__auth_kids),
+    .check = domxml__auth_check,
 };
 
 static const domxml__attr domxml__iqn_attrs[] = {
@@ -205,6 +215,8 @@ static const domxml__elem domxml__netif_elem = DOMXML__TEXT_ELEM("interface");
 /* <source> variants                                                    */
 
 static const domxml__attr domxml__hsrc_pci_attrs[] = {
+    DOMXML__ENUMA("startupPolicy", domxml__hsrc, startup_policy,
+                  domxml__usb_startup_policy_enum, 0),
     DOMXML__ENUMA("writeFiltering", domxml__hsrc, write_filtering, domxml__tristate_bool_enum, 0),
 };
 static const domxml__child domxml__hsrc_pci_kids[] = {
@@ -248,6 +260,63 @@ static const domxml__child domxml__hsrc_misc_kids[] = {
 static const domxml__child domxml__hsrc_net_kids[] = {
     DOMXML__EMBED(domxml__netif_elem, domxml__hsrc, interface),
 };
+
+/* Source elements a type cannot do without. */
+static int domxml__hsrc_need(struct domxml__pctx *pc, bool present, const char *what)
+{
+    if (!present)
+        return domxml__fail(pc, DOMXML_ERR_MISSING, "%s", what);
+    return 0;
+}
+
+/* libvirt's parser takes startupPolicy on USB sources only. */
+static int domxml__hsrc_pci_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    if (((const domxml__hsrc *)obj)->startup_policy)
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "attribute 'startupPolicy' of <source> is allowed only for type='usb'");
+    return 0;
+}
+
+static int domxml__hsrc_usb_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    const domxml__hsrc *s = obj;
+
+    (void)parent;
+    if (s->vendor.extra.present != s->product.extra.present)
+        return domxml__fail(pc, DOMXML_ERR_MISSING,
+                            "a USB <source> needs both <vendor> and <product>, or neither");
+    return 0;
+}
+
+static int domxml__hsrc_mdev_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    return domxml__hsrc_need(pc, ((const domxml__hsrc *)obj)->address.extra.present,
+                             "an mdev <source> needs an <address>");
+}
+
+static int domxml__hsrc_storage_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    return domxml__hsrc_need(pc, ((const domxml__hsrc *)obj)->block.text != NULL,
+                             "a storage <source> needs a <block>");
+}
+
+static int domxml__hsrc_misc_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    return domxml__hsrc_need(pc, ((const domxml__hsrc *)obj)->char_dev.text != NULL,
+                             "a misc <source> needs a <char>");
+}
+
+static int domxml__hsrc_net_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    (void)parent;
+    return domxml__hsrc_need(pc, ((const domxml__hsrc *)obj)->interface.text != NULL,
+                             "a net <source> needs an <interface>");
+}
 
 /* scsi: an adapter source (default protocol) or an iSCSI one. */
 static int domxml__hsrc_scsi_check(struct domxml__pctx *pc, void *obj, const void *parent)
@@ -302,22 +371,23 @@ static int domxml__hsrc_scsi_host_check(struct domxml__pctx *pc, void *obj, cons
 static const domxml__elem domxml__hsrc_variants[DOMXML_HOSTDEV_TYPE_LAST] = {
     [DOMXML_HOSTDEV_TYPE_NONE] = DOMXML__HSRC_ELEM(NULL, 0, NULL, 0, NULL),
     [DOMXML_HOSTDEV_TYPE_USB] = DOMXML__HSRC_ELEM(DOMXML__A(domxml__hsrc_usb_attrs),
-                                                  DOMXML__A(domxml__hsrc_usb_kids), NULL),
+                                                  DOMXML__A(domxml__hsrc_usb_kids), domxml__hsrc_usb_check),
     [DOMXML_HOSTDEV_TYPE_PCI] = DOMXML__HSRC_ELEM(DOMXML__A(domxml__hsrc_pci_attrs),
-                                                  DOMXML__A(domxml__hsrc_pci_kids), NULL),
+                                                  DOMXML__A(domxml__hsrc_pci_kids), domxml__hsrc_pci_check),
     [DOMXML_HOSTDEV_TYPE_SCSI] =
         DOMXML__HSRC_ELEM(DOMXML__A(domxml__hsrc_scsi_attrs), DOMXML__A(domxml__hsrc_scsi_kids),
                           domxml__hsrc_scsi_check),
     [DOMXML_HOSTDEV_TYPE_SCSI_HOST] = DOMXML__HSRC_ELEM(DOMXML__A(domxml__hsrc_scsi_host_attrs),
                                                         NULL, 0, domxml__hsrc_scsi_host_check),
     [DOMXML_HOSTDEV_TYPE_MDEV] =
-        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_mdev_kids), NULL),
+        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_mdev_kids), domxml__hsrc_mdev_check),
     [DOMXML_HOSTDEV_TYPE_STORAGE] =
-        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_storage_kids), NULL),
+        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_storage_kids),
+                          domxml__hsrc_storage_check),
     [DOMXML_HOSTDEV_TYPE_MISC] =
-        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_misc_kids), NULL),
+        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_misc_kids), domxml__hsrc_misc_check),
     [DOMXML_HOSTDEV_TYPE_NET] =
-        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_net_kids), NULL),
+        DOMXML__HSRC_ELEM(NULL, 0, DOMXML__A(domxml__hsrc_net_kids), domxml__hsrc_net_check),
 };
 
 static const domxml__elem *domxml__hsrc_refine(const void *obj, const void *parent)

@@ -31,9 +31,16 @@ static void domxml__mac_format(domxml__buf *b, const void *obj)
     const domxml_mac *mac = obj;
     const unsigned char *a = mac->address;
 
-    if (mac->has_address)
-        domxml__buf_printf(b, " address='%02x:%02x:%02x:%02x:%02x:%02x'", a[0], a[1], a[2],
-                           a[3], a[4], a[5]);
+    static const char hex[] = "0123456789abcdef";
+    char out[] = " address='00:00:00:00:00:00'";
+
+    if (!mac->has_address)
+        return;
+    for (int i = 0; i < 6; i++) {
+        out[10 + 3 * i] = hex[a[i] >> 4];
+        out[11 + 3 * i] = hex[a[i] & 15];
+    }
+    domxml__buf_add(b, out, sizeof(out) - 1);
 }
 
 static bool domxml__mac_is_set(const void *obj)

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "domxml.h"
 
@@ -60,10 +61,21 @@ typedef struct domxml__buf {
     const char *bad_elem;
 } domxml__buf;
 
-DOMXML__INTERNAL void domxml__buf_add(domxml__buf *b, const char *s, size_t n);
+DOMXML__INTERNAL void domxml__buf_add_slow(domxml__buf *b, const char *s, size_t n);
+/* The formatter's hot path: a bounds check and a copy, inlined. */
+static inline void domxml__buf_add(domxml__buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    domxml__buf_add_slow(b, s, n);
+}
+/* A number in one of the domxml__fmt styles (defined below). */
+DOMXML__INTERNAL void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt);
 DOMXML__INTERNAL void domxml__buf_puts(domxml__buf *b, const char *s);
-DOMXML__INTERNAL void domxml__buf_printf(domxml__buf *b, const char *fmt, ...)
-    DOMXML__PRINTF(2, 3);
 DOMXML__INTERNAL void domxml__buf_indent(domxml__buf *b, unsigned depth);
 DOMXML__INTERNAL void domxml__buf_newline(domxml__buf *b);
 /* Escape for an attribute value ('...') or text content. */

@@ -66,19 +66,19 @@ static int domxml__vpp_check(struct domxml__pctx *pc, void *obj, const void *par
     const domxml__vpp *p = obj;
 
     (void)parent;
-    if (p->profileid && strlen(p->profileid) > 39)
+    if (p->profile_id && strlen(p->profile_id) > 39)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
                             "attribute 'profileid' of <parameters> is longer than 39 characters");
     return 0;
 }
 
 static const domxml__attr domxml__vpp_attrs[] = {
-    DOMXML__UINT("managerid", domxml__vpp, managerid, 0, DOMXML__F_DEC, 0xff, 0),
-    DOMXML__UINT("typeid", domxml__vpp, typeid, 0, DOMXML__F_DEC, 0xffffff, 0),
-    DOMXML__UINT("typeidversion", domxml__vpp, typeidversion, 0, DOMXML__F_DEC, 0xff, 0),
-    DOMXML__UUIDA("instanceid", domxml__vpp, instanceid, 0),
-    DOMXML__UUIDA("interfaceid", domxml__vpp, interfaceid, 0),
-    DOMXML__STR("profileid", domxml__vpp, profileid, 0),
+    DOMXML__UINT("managerid", domxml__vpp, manager_id, 0, DOMXML__F_DEC, 0xff, 0),
+    DOMXML__UINT("typeid", domxml__vpp, type_id, 0, DOMXML__F_DEC, 0xffffff, 0),
+    DOMXML__UINT("typeidversion", domxml__vpp, type_id_version, 0, DOMXML__F_DEC, 0xff, 0),
+    DOMXML__UUIDA("instanceid", domxml__vpp, instance_id, 0),
+    DOMXML__UUIDA("interfaceid", domxml__vpp, interface_id, 0),
+    DOMXML__STR("profileid", domxml__vpp, profile_id, 0),
 };
 static const domxml__elem domxml__vpp_elem = {
     .name = "parameters", .size = sizeof(domxml__vpp), .extra_off = offsetof(domxml__vpp, extra),

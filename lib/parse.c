@@ -255,7 +255,7 @@ static bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
 static int domxml__find_attr(const domxml__elem *d, const char *name)
 {
     for (unsigned i = 0; i < d->n_attrs; i++) {
-        if (strcmp(d->attrs[i].name, name) == 0)
+        if (d->attrs[i].name[0] == name[0] && strcmp(d->attrs[i].name, name) == 0)
             return (int)i;
     }
     return -1;
@@ -316,8 +316,15 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
     }
     for (unsigned i = 0; i < full->n_attrs; i++) {
         const domxml__attr *a = &full->attrs[i];
-        if ((a->flags & DOMXML__A_REQUIRED) && !domxml__attr_is_set(a, obj)) {
+        if (!(a->flags & DOMXML__A_REQUIRED))
+            continue;
+        if (!domxml__attr_is_set(a, obj)) {
             domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+                         a->name, full->name);
+            return NULL;
+        }
+        if (a->kind == DOMXML__K_STR && **DOMXML__FIELD(obj, a->off, const char *) == '\0') {
+            domxml__fail(pc, DOMXML_ERR_VALUE, "attribute '%s' of <%s> must not be empty",
                          a->name, full->name);
             return NULL;
         }
@@ -375,7 +382,9 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
         }
     }
     f = &pc->frames[pc->depth++];
-    memset(f, 0, sizeof(*f));
+    /* list_tail matters to typed frames only: they clear it. */
+    memset(f, 0, offsetof(domxml__frame, list_tail));
+    memset(&f->text, 0, sizeof(*f) - offsetof(domxml__frame, text));
     f->name = name;
     f->index = index;
     f->line = XML_GetCurrentLineNumber(pc->xp);
@@ -428,6 +437,9 @@ static void domxml__typed_frame_init(domxml__frame *f, const domxml__elem *d, vo
                                      const void *parent)
 {
     domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
+
+    /* The refined table may have more rows than d: clear them all. */
+    memset(f->list_tail, 0, sizeof(f->list_tail));
 
     f->desc = d;
     f->obj = obj;
@@ -603,7 +615,8 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
 
     for (i = 0; i < pd->n_kids; i++) {
         row = &pd->kids[i];
-        if (strcmp(row->elem->name, name) == 0 && (!row->applies || row->applies(pf->obj)))
+        if (row->elem->name[0] == name[0] && strcmp(row->elem->name, name) == 0 &&
+            (!row->applies || row->applies(pf->obj)))
             break;
     }
     if (i == pd->n_kids)

@@ -132,6 +132,8 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
                                  "<%s> with teaming type='transient' needs the 'persistent' "
                                  "attribute naming its partner's alias%s", "");
     slot = domxml__alias_find(l, t->persistent);
+    if (!slot->alias && l->standalone)
+        return 0; /* a device to hot-plug: its partner is in the running domain */
     if (!slot->alias)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names persistent device '%s', but no device "

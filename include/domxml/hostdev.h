@@ -126,7 +126,7 @@ typedef struct domxml_scsi_adapter {
 typedef struct domxml_iscsi_host {
     domxml_extra extra;
     const char *name;
-    const char *port;
+    domxml_uint port; /* 1..65535 */
 } domxml_iscsi_host;
 
 /* <secret type= usage=|uuid=/> inside <auth>. */

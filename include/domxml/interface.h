@@ -156,12 +156,12 @@ typedef enum domxml_virtualport_type {
 /* <parameters .../> of a <virtualport>. */
 typedef struct domxml_virtualport_params {
     domxml_extra extra;
-    domxml_uint managerid;     /* 0..255 */
-    domxml_uint typeid;        /* 0..0xffffff */
-    domxml_uint typeidversion; /* 0..255 */
-    const char *instanceid;    /* UUID */
-    const char *interfaceid;   /* UUID */
-    const char *profileid;     /* up to 39 characters */
+    domxml_uint manager_id;     /* 0..255 */
+    domxml_uint type_id;       /* 0..0xffffff */
+    domxml_uint type_id_version; /* 0..255 */
+    const char *instance_id;   /* UUID */
+    const char *interface_id;  /* UUID */
+    const char *profile_id;    /* up to 39 characters */
 } domxml_virtualport_params;
 
 typedef struct domxml_virtualport {
