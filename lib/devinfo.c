@@ -8,10 +8,12 @@
 #include "internal.h"
 
 /* <boot order= loadparm=/>: loadparm is 1-8 of [A-Za-z0-9. ] (s390). */
+/* libvirt stores loadparm upper-cased (s390 firmware reads it so). */
 static int domxml__boot_check(struct domxml__pctx *pc, void *obj, const void *parent)
 {
-    const domxml_boot *boot = obj;
+    domxml_boot *boot = obj;
     const char *lp = boot->loadparm;
+    char upper[9];
 
     (void)parent;
     if (!lp)
@@ -21,6 +23,10 @@ static int domxml__boot_check(struct domxml__pctx *pc, void *obj, const void *pa
         return domxml__fail(pc, DOMXML_ERR_VALUE,
                             "invalid value '%s' for attribute 'loadparm' of <boot>: "
                             "expected 1 to 8 characters of A-Z, a-z, 0-9, '.' or ' '", lp);
+    for (size_t i = 0; i <= n; i++)
+        upper[i] = (char)(lp[i] >= 'a' && lp[i] <= 'z' ? lp[i] - 'a' + 'A' : lp[i]);
+    if (strcmp(upper, lp) != 0 && !(boot->loadparm = domxml__pstrdup(pc, upper)))
+        return -1;
     return 0;
 }
 

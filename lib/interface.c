@@ -230,4 +230,5 @@ const domxml__elem domxml__interface_elem = {
     .extra_off = offsetof(domxml_interface, extra),
     .attrs = domxml__interface_attrs, .n_attrs = DOMXML__N(domxml__interface_attrs),
     .kids = domxml__interface_kids, .n_kids = DOMXML__N(domxml__interface_kids),
+    .check = domxml__interface_check,
 };

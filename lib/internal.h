@@ -305,6 +305,11 @@ DOMXML__INTERNAL bool domxml__is_ws(const char *s, size_t n);
  * stops expat, returns -1. */
 DOMXML__INTERNAL int domxml__fail(struct domxml__pctx *pc, domxml_error_code code,
                                   const char *fmt, ...) DOMXML__PRINTF(3, 4);
+/* The same, positioned at a child element of the current one: `at` is the
+ * child's extra (its start tag), `rel` its path below the current element. */
+DOMXML__INTERNAL int domxml__fail_at(struct domxml__pctx *pc, domxml_error_code code,
+                                     const domxml_extra *at, const char *rel,
+                                     const char *fmt, ...) DOMXML__PRINTF(5, 6);
 DOMXML__INTERNAL char *domxml__pstrdup(struct domxml__pctx *pc, const char *s);
 
 /* ------------------------------------------------------------------ */
@@ -315,6 +320,13 @@ DOMXML__INTERNAL void domxml__format_node(domxml__buf *b, const domxml_node *n,
 DOMXML__INTERNAL void domxml__format_elem(domxml__buf *b, const domxml__elem *d,
                                           const void *obj, const void *parent,
                                           unsigned depth);
+
+/* iface_rules.c: rules across an <interface>'s children. */
+DOMXML__INTERNAL int domxml__interface_check(struct domxml__pctx *pc, void *obj,
+                                             const void *parent);
+
+/* ip.c: check an IP address field, rewrite it in canonical text. */
+DOMXML__INTERNAL domxml_ip_family domxml__ip_canon(struct domxml__pctx *pc, const char **field);
 
 /* teaming.c */
 DOMXML__INTERNAL int domxml__teaming_link(domxml_domain *dom, domxml_error *err);

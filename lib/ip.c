@@ -20,6 +20,67 @@ static domxml_ip_family domxml__ip_family_of(const char *s)
     return DOMXML_IP_FAMILY_NONE;
 }
 
+/*
+ * Check an address field and rewrite it in the canonical text libvirt
+ * prints (IPv6 compressed and lower-case, as inet_ntop writes it): the
+ * same value, one spelling. Returns its family, or NONE if the text is
+ * not an address (the field is then left alone).
+ */
+domxml_ip_family domxml__ip_canon(struct domxml__pctx *pc, const char **field)
+{
+    unsigned char bin[16];
+    char text[INET6_ADDRSTRLEN];
+    domxml_ip_family fam = domxml__ip_family_of(*field);
+    int af = fam == DOMXML_IP_FAMILY_IPV4 ? AF_INET : AF_INET6;
+
+    if (fam == DOMXML_IP_FAMILY_NONE)
+        return fam;
+    if (inet_pton(af, *field, bin) != 1 || !inet_ntop(af, bin, text, sizeof(text)))
+        return DOMXML_IP_FAMILY_NONE;
+    if (strcmp(text, *field) != 0) {
+        const char *copy = domxml__pstrdup(pc, text);
+        if (copy)
+            *field = copy;
+    }
+    return fam;
+}
+
+/* Host bits of `addr` beyond `prefix` are all zero. */
+static bool domxml__ip_is_network(const char *addr, domxml_ip_family fam, unsigned prefix)
+{
+    unsigned char bin[16];
+    unsigned bytes = fam == DOMXML_IP_FAMILY_IPV4 ? 4 : 16;
+
+    if (inet_pton(fam == DOMXML_IP_FAMILY_IPV4 ? AF_INET : AF_INET6, addr, bin) != 1)
+        return false;
+    for (unsigned bit = prefix; bit < bytes * 8; bit++) {
+        if (bin[bit / 8] & (0x80 >> (bit % 8)))
+            return false;
+    }
+    return true;
+}
+
+/* The prefix length of a dotted IPv4 netmask, or -1 if not contiguous. */
+static int domxml__netmask_prefix(const char *mask)
+{
+    unsigned char bin[4];
+    int prefix = 0;
+    bool ended = false;
+
+    if (inet_pton(AF_INET, mask, bin) != 1)
+        return -1;
+    for (int bit = 0; bit < 32; bit++) {
+        bool set = bin[bit / 8] & (0x80 >> (bit % 8));
+        if (set && ended)
+            return -1;
+        if (set)
+            prefix++;
+        else
+            ended = true;
+    }
+    return prefix;
+}
+
 static int domxml__ip_bad(struct domxml__pctx *pc, const char *elem, const char *attr,
                           const char *value)
 {
@@ -42,8 +103,8 @@ static int domxml__check_prefix(struct domxml__pctx *pc, const char *elem, domxm
 
 static int domxml__ip_check(struct domxml__pctx *pc, void *obj, const void *parent)
 {
-    const domxml_ip *ip = obj;
-    domxml_ip_family fam = domxml__ip_family_of(ip->address);
+    domxml_ip *ip = obj;
+    domxml_ip_family fam = domxml__ip_canon(pc, &ip->address);
 
     (void)parent;
     if (fam == DOMXML_IP_FAMILY_NONE)
@@ -52,7 +113,7 @@ static int domxml__ip_check(struct domxml__pctx *pc, void *obj, const void *pare
         return domxml__fail(pc, DOMXML_ERR_VALUE,
                             "address '%s' of <ip> does not match family '%s'", ip->address,
                             domxml__enum_name(&domxml__ip_family_enum, (int)ip->family));
-    if (ip->peer && domxml__ip_family_of(ip->peer) == DOMXML_IP_FAMILY_NONE)
+    if (ip->peer && domxml__ip_canon(pc, &ip->peer) == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(pc, "ip", "peer", ip->peer);
     return domxml__check_prefix(pc, "ip", fam, &ip->prefix);
 }
@@ -71,24 +132,35 @@ const domxml__elem domxml__ip_elem = {
 
 static int domxml__route_check(struct domxml__pctx *pc, void *obj, const void *parent)
 {
-    const domxml_route *r = obj;
-    domxml_ip_family fam = domxml__ip_family_of(r->address);
+    domxml_route *r = obj;
+    domxml_ip_family fam = domxml__ip_canon(pc, &r->address);
+    int prefix = -1;
 
     (void)parent;
     if (fam == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(pc, "route", "address", r->address);
-    if (domxml__ip_family_of(r->gateway) == DOMXML_IP_FAMILY_NONE)
+    if (domxml__ip_canon(pc, &r->gateway) == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(pc, "route", "gateway", r->gateway);
     if (r->netmask) {
-        if (domxml__ip_family_of(r->netmask) != DOMXML_IP_FAMILY_IPV4)
+        prefix = fam == DOMXML_IP_FAMILY_IPV4 ? domxml__netmask_prefix(r->netmask) : -1;
+        if (prefix < 0)
             return domxml__fail(pc, DOMXML_ERR_VALUE,
                                 "invalid value '%s' for attribute 'netmask' of <route>: "
-                                "expected an IPv4 netmask", r->netmask);
+                                "expected a contiguous IPv4 netmask for an IPv4 route",
+                                r->netmask);
         if (r->prefix.set)
             return domxml__fail(pc, DOMXML_ERR_VALUE,
                                 "<route> cannot have both 'netmask' and 'prefix'");
     }
-    return domxml__check_prefix(pc, "route", fam, &r->prefix);
+    if (domxml__check_prefix(pc, "route", fam, &r->prefix) < 0)
+        return -1;
+    if (r->prefix.set)
+        prefix = (int)r->prefix.value;
+    if (prefix >= 0 && !domxml__ip_is_network(r->address, fam, (unsigned)prefix))
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "invalid value '%s' for attribute 'address' of <route>: "
+                            "host bits are set for prefix %d", r->address, prefix);
+    return 0;
 }
 
 static const domxml__attr domxml__route_attrs[] = {

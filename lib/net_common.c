@@ -202,6 +202,18 @@ static const domxml__attr domxml__port_forward_attrs[] = {
     DOMXML__STR("address", domxml_port_forward, address, 0),
     DOMXML__STR("dev", domxml_port_forward, dev, 0),
 };
+static int domxml__port_forward_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    domxml_port_forward *pf = obj;
+
+    (void)parent;
+    if (pf->address && domxml__ip_canon(pc, &pf->address) == DOMXML_IP_FAMILY_NONE)
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "invalid value '%s' for attribute 'address' of <portForward>: "
+                            "expected an IPv4 or IPv6 address", pf->address);
+    return 0;
+}
+
 static const domxml__child domxml__port_forward_kids[] = {
     DOMXML__LIST(domxml__range_elem, domxml_port_forward, ranges),
 };
@@ -210,4 +222,5 @@ const domxml__elem domxml__port_forward_elem = {
     .extra_off = offsetof(domxml_port_forward, extra),
     .attrs = domxml__port_forward_attrs, .n_attrs = DOMXML__N(domxml__port_forward_attrs),
     .kids = domxml__port_forward_kids, .n_kids = DOMXML__N(domxml__port_forward_kids),
+    .check = domxml__port_forward_check,
 };

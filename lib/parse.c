@@ -84,14 +84,19 @@ static void domxml__fill_path(struct domxml__pctx *pc)
     }
 }
 
+/* Fill the error at the current element, or at its child `at` (whose
+ * start tag position is in its extra and whose path is `rel` below). */
 static void domxml__vfail(struct domxml__pctx *pc, domxml_error_code code,
-                          const char *fmt, va_list ap)
+                          const domxml_extra *at, const char *rel, const char *fmt, va_list ap)
 {
     if (pc->failed)
         return;
     pc->failed = true;
     domxml__error_vset(pc->err, code, fmt, ap);
-    if (pc->depth > 0) {
+    if (at && at->line) {
+        pc->err->line = at->line;
+        pc->err->column = at->column;
+    } else if (pc->depth > 0) {
         pc->err->line = pc->frames[pc->depth - 1].line;
         pc->err->column = pc->frames[pc->depth - 1].column;
     } else {
@@ -100,7 +105,22 @@ static void domxml__vfail(struct domxml__pctx *pc, domxml_error_code code,
     }
     pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
     domxml__fill_path(pc);
+    if (rel) {
+        size_t n = strlen(pc->err->path);
+        snprintf(pc->err->path + n, sizeof(pc->err->path) - n, "/%s", rel);
+    }
     XML_StopParser(pc->xp, XML_FALSE);
+}
+
+int domxml__fail_at(struct domxml__pctx *pc, domxml_error_code code, const domxml_extra *at,
+                    const char *rel, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vfail(pc, code, at, rel, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fmt, ...)
@@ -108,7 +128,7 @@ int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fm
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vfail(pc, code, fmt, ap);
+    domxml__vfail(pc, code, NULL, NULL, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -330,6 +350,8 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
         }
     }
     u->present = true;
+    u->line = (unsigned)pc->frames[pc->depth - 1].line;
+    u->column = (unsigned)pc->frames[pc->depth - 1].column;
     if (full->presence_off)
         *DOMXML__FIELD(obj, full->presence_off, bool) = true;
     return full;

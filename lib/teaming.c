@@ -90,9 +90,11 @@ static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *ali
 static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
                              const char *fmt, const char *arg)
 {
+    const domxml_teaming *t = domxml__node_teaming((domxml_node *)n);
+
     domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, n->name, arg);
-    l->err->line = n->line;
-    l->err->column = n->column;
+    l->err->line = t->extra.line ? t->extra.line : n->line;
+    l->err->column = t->extra.line ? t->extra.column : n->column;
     if (l->standalone)
         snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", n->name);
     else if (index > 1)

@@ -163,6 +163,7 @@ typedef struct domxml_extra {
     struct domxml_attr *attrs;
     struct domxml_node *children;
     bool present;
+    unsigned int line, column; /* start tag in the input; 0 if built by hand */
 } domxml_extra;
 
 #ifdef __cplusplus

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libvirt's rules that tie an <interface>'s children to its type, checked
+ * when the </interface> end tag is read (children may come in any order).
+ * Each error points at the child that breaks the rule.
+ */
+#include "internal.h"
+
+typedef domxml_interface domxml__if;
+
+static bool domxml__if_type_in(const domxml__if *i, unsigned mask)
+{
+    return (mask >> (unsigned)i->type) & 1u;
+}
+
+#define DOMXML__T(t) (1u << DOMXML_INTERFACE_TYPE_##t)
+
+/* Types whose <source> libvirt requires. */
+static const unsigned domxml__needs_source =
+    DOMXML__T(NETWORK) | DOMXML__T(BRIDGE) | DOMXML__T(DIRECT) | DOMXML__T(VHOSTUSER) |
+    DOMXML__T(SERVER) | DOMXML__T(CLIENT) | DOMXML__T(MCAST) | DOMXML__T(UDP) |
+    DOMXML__T(INTERNAL) | DOMXML__T(HOSTDEV) | DOMXML__T(VDPA) | DOMXML__T(VDS);
+/* Types that take a <virtualport>; the last three insist on a complete one. */
+static const unsigned domxml__takes_vport =
+    DOMXML__T(NETWORK) | DOMXML__T(BRIDGE) | DOMXML__T(DIRECT) | DOMXML__T(HOSTDEV);
+static const unsigned domxml__strict_vport =
+    DOMXML__T(BRIDGE) | DOMXML__T(DIRECT) | DOMXML__T(HOSTDEV);
+
+static const char *domxml__if_type_name(const domxml__if *i)
+{
+    const char *name = domxml__enum_name(&domxml__interface_type_enum, (int)i->type);
+
+    return name ? name : "user";
+}
+
+static int domxml__if_check_source(struct domxml__pctx *pc, const domxml__if *i)
+{
+    bool has = i->type == DOMXML_INTERFACE_TYPE_HOSTDEV ? i->hostdev_source.extra.present
+                                                         : i->source.extra.present;
+
+    if (!has && domxml__if_type_in(i, domxml__needs_source))
+        return domxml__fail(pc, DOMXML_ERR_MISSING, "<interface type='%s'> needs a <source> element",
+                            domxml__if_type_name(i));
+    if ((i->source.ips || i->source.routes) && i->type != DOMXML_INTERFACE_TYPE_ETHERNET)
+        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &i->source.extra, "source",
+                               "<ip> and <route> inside <source> are allowed only for type='ethernet'");
+    return 0;
+}
+
+/* Parameters each virtualport type takes, and those it cannot do without. */
+typedef struct domxml__vport_rule {
+    bool manager_id, type_id, type_id_version, instance_id, interface_id, profile_id;
+} domxml__vport_rule;
+
+static const domxml__vport_rule domxml__vport_allowed[DOMXML_VIRTUALPORT_TYPE_LAST] = {
+    [DOMXML_VIRTUALPORT_TYPE_NONE] = {true, true, true, true, true, true},
+    [DOMXML_VIRTUALPORT_TYPE_8021QBG] = {true, true, true, true, false, false},
+    [DOMXML_VIRTUALPORT_TYPE_8021QBH] = {false, false, false, false, false, true},
+    [DOMXML_VIRTUALPORT_TYPE_OPENVSWITCH] = {false, false, false, false, true, true},
+    [DOMXML_VIRTUALPORT_TYPE_MIDONET] = {false, false, false, false, true, false},
+};
+static const domxml__vport_rule domxml__vport_required[DOMXML_VIRTUALPORT_TYPE_LAST] = {
+    [DOMXML_VIRTUALPORT_TYPE_8021QBG] = {true, true, true, false, false, false},
+    [DOMXML_VIRTUALPORT_TYPE_8021QBH] = {false, false, false, false, false, true},
+    [DOMXML_VIRTUALPORT_TYPE_MIDONET] = {false, false, false, false, true, false},
+};
+
+static int domxml__if_check_vport_params(struct domxml__pctx *pc, const domxml__if *i, bool strict)
+{
+    const domxml_virtualport *vp = &i->virtualport;
+    const domxml_virtualport_params *p = &vp->parameters;
+    const domxml__vport_rule *ok = &domxml__vport_allowed[vp->type];
+    const domxml__vport_rule *need = &domxml__vport_required[vp->type];
+    const char *tname = domxml__enum_name(&domxml__virtualport_type_enum, (int)vp->type);
+    const struct {
+        const char *name;
+        bool set, allowed, required;
+    } params[] = {
+        {"managerid", p->manager_id.set, ok->manager_id, need->manager_id},
+        {"typeid", p->type_id.set, ok->type_id, need->type_id},
+        {"typeidversion", p->type_id_version.set, ok->type_id_version, need->type_id_version},
+        {"instanceid", p->instance_id != NULL, ok->instance_id, need->instance_id},
+        {"interfaceid", p->interface_id != NULL, ok->interface_id, need->interface_id},
+        {"profileid", p->profile_id != NULL, ok->profile_id, need->profile_id},
+    };
+
+    for (size_t k = 0; k < DOMXML__N(params); k++) {
+        if (params[k].set && !params[k].allowed)
+            return domxml__fail_at(pc, DOMXML_ERR_VALUE, &vp->extra, "virtualport",
+                                   "<virtualport type='%s'> does not take '%s'", tname,
+                                   params[k].name);
+        if (strict && params[k].required && !params[k].set)
+            return domxml__fail_at(pc, DOMXML_ERR_MISSING, &vp->extra, "virtualport",
+                                   "<virtualport type='%s'> needs '%s' in <parameters>", tname,
+                                   params[k].name);
+    }
+    return 0;
+}
+
+static int domxml__if_check_vport(struct domxml__pctx *pc, const domxml__if *i)
+{
+    const domxml_virtualport *vp = &i->virtualport;
+    bool strict = domxml__if_type_in(i, domxml__strict_vport);
+
+    if (!vp->extra.present)
+        return 0;
+    if (!domxml__if_type_in(i, domxml__takes_vport))
+        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &vp->extra, "virtualport",
+                               "<virtualport> is allowed only for type='network', 'bridge', "
+                               "'direct' and 'hostdev'");
+    if (strict && vp->type == DOMXML_VIRTUALPORT_TYPE_NONE)
+        return domxml__fail_at(pc, DOMXML_ERR_MISSING, &vp->extra, "virtualport",
+                               "<virtualport> of a type='%s' interface needs a 'type'",
+                               domxml__if_type_name(i));
+    return domxml__if_check_vport_params(pc, i, strict);
+}
+
+static int domxml__if_check_port(struct domxml__pctx *pc, const domxml__if *i)
+{
+    if (i->port.isolated != DOMXML_TRISTATE_BOOL_YES)
+        return 0;
+    if (!domxml__if_type_in(i, DOMXML__T(NETWORK) | DOMXML__T(BRIDGE)))
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->port.extra, "port",
+                               "<port isolated='yes'> is allowed only for type='network' and "
+                               "type='bridge'");
+    if (i->virtualport.type != DOMXML_VIRTUALPORT_TYPE_NONE)
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->port.extra, "port",
+                               "<port isolated='yes'> cannot be combined with a typed <virtualport>");
+    return 0;
+}
+
+/* Virtio options of <driver> need a virtio model (when a model is given). */
+static int domxml__if_check_driver(struct domxml__pctx *pc, const domxml__if *i)
+{
+    const domxml_net_driver *d = &i->driver;
+    const char *opt = d->iommu ? "iommu" : d->ats ? "ats" : d->packed ? "packed"
+                      : d->page_per_vq ? "page_per_vq" : NULL;
+    bool has_model = i->model.type != DOMXML_NIC_MODEL_NONE || i->model.custom;
+
+    if (opt && has_model && !domxml_nic_model_is_virtio(&i->model))
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &d->extra, "driver",
+                               "attribute '%s' of <driver> is allowed only for virtio models", opt);
+    return 0;
+}
+
+static int domxml__if_check_info(struct domxml__pctx *pc, const domxml__if *i)
+{
+    const domxml_bandwidth_rate *in = &i->bandwidth.inbound;
+
+    if (in->floor.set && i->type != DOMXML_INTERFACE_TYPE_NETWORK)
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &in->extra, "bandwidth/inbound",
+                               "attribute 'floor' of <inbound> is allowed only for type='network'");
+    if (i->info.address.type == DOMXML_ADDRESS_TYPE_UNASSIGNED)
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->info.address.extra, "address",
+                               "invalid value 'unassigned' for attribute 'type' of <address>: "
+                               "'unassigned' is allowed only in a <hostdev>");
+    return 0;
+}
+
+int domxml__interface_check(struct domxml__pctx *pc, void *obj, const void *parent)
+{
+    const domxml__if *i = obj;
+
+    (void)parent;
+    if (domxml__if_check_source(pc, i) < 0 || domxml__if_check_vport(pc, i) < 0 ||
+        domxml__if_check_port(pc, i) < 0 || domxml__if_check_driver(pc, i) < 0)
+        return -1;
+    return domxml__if_check_info(pc, i);
+}
