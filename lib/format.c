@@ -153,7 +153,7 @@ static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const voi
                 if (!domxml__is_zero(kid, row->elem->size))
                     domxml__format_elem(b, row->elem, kid, obj, depth);
             } else {
-                const void *item = *DOMXML__CFIELD(obj, row->off, const void *);
+                const void *item = *DOMXML__CFIELD(obj, row->off, void *);
                 for (; item; item = *(const void *const *)item)
                     domxml__format_elem(b, row->elem, item, obj, depth);
             }

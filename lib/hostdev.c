@@ -67,6 +67,46 @@ static int domxml__hostdev_check_attrs(struct domxml__pctx *pc, const domxml_hos
     return 0;
 }
 
+/* Guest address types each host device can have (libvirt's conf rules). */
+static int domxml__hostdev_check_address(struct domxml__pctx *pc, const domxml_hostdev *h)
+{
+    const domxml_address *a = &h->info.address;
+    unsigned ok;
+
+#define DOMXML__A_T(t) (1u << DOMXML_ADDRESS_TYPE_##t)
+    switch (h->type) {
+    case DOMXML_HOSTDEV_TYPE_PCI:
+        ok = DOMXML__A_T(PCI) | DOMXML__A_T(UNASSIGNED);
+        break;
+    case DOMXML_HOSTDEV_TYPE_USB:
+        ok = DOMXML__A_T(USB);
+        break;
+    case DOMXML_HOSTDEV_TYPE_SCSI:
+        ok = DOMXML__A_T(DRIVE);
+        break;
+    case DOMXML_HOSTDEV_TYPE_SCSI_HOST:
+        ok = DOMXML__A_T(PCI) | DOMXML__A_T(CCW);
+        break;
+    case DOMXML_HOSTDEV_TYPE_MDEV:
+        ok = h->model == DOMXML_HOSTDEV_MODEL_VFIO_CCW ? DOMXML__A_T(CCW)
+             : h->model == DOMXML_HOSTDEV_MODEL_VFIO_PCI ? DOMXML__A_T(PCI)
+                                                          : 0;
+        break;
+    default:
+        return 0;
+    }
+#undef DOMXML__A_T
+    if (a->type == DOMXML_ADDRESS_TYPE_NONE || ((ok >> (unsigned)a->type) & 1u))
+        return 0;
+    return domxml__fail_at(pc, DOMXML_ERR_VALUE, &a->extra, "address",
+                           "<hostdev type='%s'%s%s%s> cannot have a guest address of type '%s'",
+                           domxml__enum_name(&domxml__hostdev_type_enum, (int)h->type),
+                           h->model ? " model='" : "",
+                           h->model ? domxml__enum_name(&domxml__hostdev_model_enum, (int)h->model) : "",
+                           h->model ? "'" : "",
+                           domxml__enum_name(&domxml__address_type_enum, (int)a->type));
+}
+
 static int domxml__hostdev_check(struct domxml__pctx *pc, void *obj, const void *parent)
 {
     const domxml_hostdev *h = obj;
@@ -87,7 +127,9 @@ static int domxml__hostdev_check(struct domxml__pctx *pc, void *obj, const void 
     if ((h->ips || h->routes) && h->type != DOMXML_HOSTDEV_TYPE_NET)
         return domxml__fail(pc, DOMXML_ERR_CONTENT,
                             "<ip> and <route> are allowed only in a capabilities net <hostdev>");
-    return domxml__hostdev_check_attrs(pc, h);
+    if (domxml__hostdev_check_attrs(pc, h) < 0)
+        return -1;
+    return domxml__hostdev_check_address(pc, h);
 }
 
 const domxml__elem domxml__hostdev_elem = {

@@ -147,6 +147,10 @@ static int domxml__if_check_info(struct domxml__pctx *pc, const domxml__if *i)
 {
     const domxml_bandwidth_rate *in = &i->bandwidth.inbound;
 
+    if (i->bandwidth.outbound.floor.set)
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->bandwidth.outbound.extra,
+                               "bandwidth/outbound",
+                               "attribute 'floor' is allowed only in <inbound>");
     if (in->floor.set && i->type != DOMXML_INTERFACE_TYPE_NETWORK)
         return domxml__fail_at(pc, DOMXML_ERR_VALUE, &in->extra, "bandwidth/inbound",
                                "attribute 'floor' of <inbound> is allowed only for type='network'");
@@ -157,13 +161,35 @@ static int domxml__if_check_info(struct domxml__pctx *pc, const domxml__if *i)
     return 0;
 }
 
+/* passt: a user-mode back end; port forwarding exists only with it. */
+static int domxml__if_check_backend(struct domxml__pctx *pc, const domxml__if *i)
+{
+    bool passt = i->backend.type == DOMXML_NET_BACKEND_TYPE_PASST;
+    const domxml_reconnect *rc = &i->source.reconnect;
+
+    if (passt && !domxml__if_type_in(i, DOMXML__T(USER) | DOMXML__T(NONE) | DOMXML__T(VHOSTUSER)))
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->backend.extra, "backend",
+                               "<backend type='passt'> is allowed only for type='user' and "
+                               "type='vhostuser'");
+    if (i->port_forwards && !passt)
+        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &i->port_forwards->extra, "portForward",
+                               "<portForward> needs <backend type='passt'/>");
+    if (i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER &&
+        i->source.socket_mode == DOMXML_SOCKET_MODE_SERVER &&
+        rc->enabled == DOMXML_TRISTATE_BOOL_YES)
+        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &rc->extra, "source/reconnect",
+                               "<reconnect enabled='yes'> is not supported with mode='server'");
+    return 0;
+}
+
 int domxml__interface_check(struct domxml__pctx *pc, void *obj, const void *parent)
 {
     const domxml__if *i = obj;
 
     (void)parent;
     if (domxml__if_check_source(pc, i) < 0 || domxml__if_check_vport(pc, i) < 0 ||
-        domxml__if_check_port(pc, i) < 0 || domxml__if_check_driver(pc, i) < 0)
+        domxml__if_check_port(pc, i) < 0 || domxml__if_check_driver(pc, i) < 0 ||
+        domxml__if_check_backend(pc, i) < 0)
         return -1;
     return domxml__if_check_info(pc, i);
 }

@@ -119,26 +119,21 @@ static int domxml__rate_check(struct domxml__pctx *pc, void *obj, const void *pa
     return 0;
 }
 
-static const domxml__attr domxml__inbound_attrs[] = {
+static const domxml__attr domxml__rate_attrs[] = {
     DOMXML__ULLONG("average", domxml__rate, average, 10, DOMXML__F_DEC, 0),
     DOMXML__ULLONG("peak", domxml__rate, peak, 10, DOMXML__F_DEC, 0),
     DOMXML__ULLONG("floor", domxml__rate, floor, 10, DOMXML__F_DEC, 0),
     DOMXML__ULLONG("burst", domxml__rate, burst, 10, DOMXML__F_DEC, 0),
 };
-/* floor is an <inbound> attribute only: elsewhere it stays unknown. */
-static const domxml__attr domxml__outbound_attrs[] = {
-    DOMXML__ULLONG("average", domxml__rate, average, 10, DOMXML__F_DEC, 0),
-    DOMXML__ULLONG("peak", domxml__rate, peak, 10, DOMXML__F_DEC, 0),
-    DOMXML__ULLONG("burst", domxml__rate, burst, 10, DOMXML__F_DEC, 0),
-};
+/* floor is read in both so that iface_rules.c can refuse it in <outbound>. */
 static const domxml__elem domxml__inbound_elem = {
     .name = "inbound", .size = sizeof(domxml__rate), .extra_off = offsetof(domxml__rate, extra),
-    .attrs = domxml__inbound_attrs, .n_attrs = DOMXML__N(domxml__inbound_attrs),
+    .attrs = domxml__rate_attrs, .n_attrs = DOMXML__N(domxml__rate_attrs),
     .check = domxml__rate_check,
 };
 static const domxml__elem domxml__outbound_elem = {
     .name = "outbound", .size = sizeof(domxml__rate), .extra_off = offsetof(domxml__rate, extra),
-    .attrs = domxml__outbound_attrs, .n_attrs = DOMXML__N(domxml__outbound_attrs),
+    .attrs = domxml__rate_attrs, .n_attrs = DOMXML__N(domxml__rate_attrs),
     .check = domxml__rate_check,
 };
 static const domxml__child domxml__bandwidth_kids[] = {

@@ -476,6 +476,10 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
 {
     struct domxml__pctx *pc = ud;
 
+    /* expat may still deliver the current event after XML_StopParser. */
+    if (pc->failed)
+        return;
+
     if (pc->text_len + (size_t)len + 1 > pc->text_cap) {
         size_t cap = pc->text_cap ? pc->text_cap : 256;
         char *p;
@@ -677,6 +681,10 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
     struct domxml__pctx *pc = ud;
     domxml__frame *top;
 
+    /* expat may still deliver the current event after XML_StopParser. */
+    if (pc->failed)
+        return;
+
     if (domxml__flush_text(pc) < 0)
         return;
     if (pc->depth == 0) {
@@ -709,6 +717,10 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
     struct domxml__pctx *pc = ud;
     domxml__frame *f;
 
+    /* expat may still deliver the current event after XML_StopParser. */
+    if (pc->failed)
+        return;
+
     (void)name;
     if (domxml__flush_text(pc) < 0)
         return;
@@ -727,6 +739,10 @@ static void XMLCALL domxml__on_comment(void *ud, const XML_Char *data)
     struct domxml__pctx *pc = ud;
     domxml_node *n;
 
+    /* expat may still deliver the current event after XML_StopParser. */
+    if (pc->failed)
+        return;
+
     if (domxml__flush_text(pc) < 0)
         return;
     n = domxml__new_node(pc, DOMXML_NODE_COMMENT);
@@ -739,6 +755,10 @@ static void XMLCALL domxml__on_pi(void *ud, const XML_Char *target, const XML_Ch
 {
     struct domxml__pctx *pc = ud;
     domxml_node *n;
+
+    /* expat may still deliver the current event after XML_StopParser. */
+    if (pc->failed)
+        return;
 
     if (domxml__flush_text(pc) < 0)
         return;

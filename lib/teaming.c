@@ -170,8 +170,13 @@ static domxml_node *domxml__first_device(const domxml_domain *dom)
     return NULL;
 }
 
-int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
+int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
 {
+    domxml_error local;
+    domxml_error *err = error ? error : &local;
+
+    if (!error)
+        domxml__error_clear(&local, NULL);
     const domxml_memory *mem = &domxml__arena_of(dom)->mem;
     domxml_node *first = domxml__first_device(dom);
     domxml__linker l = {.err = err, .standalone = domxml_domain_devices(dom) == NULL};

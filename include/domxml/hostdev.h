@@ -188,7 +188,7 @@ typedef struct domxml_flag {
     bool present;
 } domxml_flag;
 
-/* <hostdev>. Create with domxml_hostdev_new(). Since 0.1. */
+/* <hostdev>. Create with domxml_hostdev_node_new(). Since 0.1. */
 typedef struct domxml_hostdev {
     domxml_extra extra;
     domxml_hostdev_mode mode;

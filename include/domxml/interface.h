@@ -394,7 +394,7 @@ typedef struct domxml_coalesce {
 } domxml_coalesce;
 
 /*
- * <interface>. Create with domxml_interface_new(). For type hostdev the
+ * <interface>. Create with domxml_interface_node_new(). For type hostdev the
  * host side lives in `hostdev_driver` and `hostdev_source` (the same model
  * as a plain <hostdev>); `managed` applies to that type only. Since 0.1.
  */

