@@ -684,7 +684,6 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
         return;
-
     if (domxml__flush_text(pc) < 0)
         return;
     if (pc->depth == 0) {
@@ -734,39 +733,30 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
     pc->depth--;
 }
 
-static void XMLCALL domxml__on_comment(void *ud, const XML_Char *data)
+/* A comment or processing instruction, kept where it stands. */
+static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, const char *name,
+                             const char *text)
 {
-    struct domxml__pctx *pc = ud;
     domxml_node *n;
 
     /* expat may still deliver the current event after XML_StopParser. */
-    if (pc->failed)
+    if (pc->failed || domxml__flush_text(pc) < 0)
         return;
-
-    if (domxml__flush_text(pc) < 0)
-        return;
-    n = domxml__new_node(pc, DOMXML_NODE_COMMENT);
-    if (!n || !(n->text = domxml__pstrdup(pc, data)))
+    n = domxml__new_node(pc, kind);
+    if (!n || (name && !(n->name = domxml__pstrdup(pc, name))) ||
+        !(n->text = domxml__pstrdup(pc, text)))
         return;
     domxml__link(pc, n, domxml__anchor(pc));
 }
 
+static void XMLCALL domxml__on_comment(void *ud, const XML_Char *data)
+{
+    domxml__add_leaf(ud, DOMXML_NODE_COMMENT, NULL, data);
+}
+
 static void XMLCALL domxml__on_pi(void *ud, const XML_Char *target, const XML_Char *data)
 {
-    struct domxml__pctx *pc = ud;
-    domxml_node *n;
-
-    /* expat may still deliver the current event after XML_StopParser. */
-    if (pc->failed)
-        return;
-
-    if (domxml__flush_text(pc) < 0)
-        return;
-    n = domxml__new_node(pc, DOMXML_NODE_PI);
-    if (!n || !(n->name = domxml__pstrdup(pc, target)) ||
-        !(n->text = domxml__pstrdup(pc, data)))
-        return;
-    domxml__link(pc, n, domxml__anchor(pc));
+    domxml__add_leaf(ud, DOMXML_NODE_PI, target, data);
 }
 
 /* Keep the declaration as written, but the output is always UTF-8: an
