@@ -189,9 +189,16 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
         domxml__format_extra_attrs(b, x, i + 1);
     }
     after_attrs = b->len;
-    if (domxml__has_text(d, obj) && !x->children) {
+    if (domxml__has_text(d, obj)) {
+        /* Text content on one line; comments kept inside it go after the
+         * text, unindented, so that the text reads back unchanged. */
+        bool pretty = b->pretty;
+
         domxml__buf_add(b, ">", 1);
         domxml__format_text_value(b, d, obj);
+        b->pretty = false;
+        domxml__format_kids(b, d, obj, 0);
+        b->pretty = pretty;
         domxml__buf_add(b, "</", 2);
         domxml__buf_puts(b, d->name);
         domxml__buf_add(b, ">", 1);
@@ -201,11 +208,6 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
     domxml__buf_add(b, ">", 1);
     domxml__buf_newline(b);
     body = b->len;
-    if (domxml__has_text(d, obj)) {
-        domxml__buf_indent(b, depth + 1);
-        domxml__format_text_value(b, d, obj);
-        domxml__buf_newline(b);
-    }
     domxml__format_kids(b, d, obj, depth + 1);
     if (b->oom)
         return;

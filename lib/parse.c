@@ -498,34 +498,36 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
     pc->text_len += (size_t)len;
 }
 
-/* Hand text collected since the last event to the current element. */
-static int domxml__flush_text(struct domxml__pctx *pc)
+/*
+ * Hand text collected since the last event to the current element. A typed
+ * element with text content keeps collecting until its end tag (`closing`),
+ * so text split by comments is joined once, not copied piece by piece.
+ */
+static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
 {
     domxml__frame *f;
     size_t n = pc->text_len;
 
     if (n == 0)
         return 0;
-    pc->text_len = 0;
-    if (pc->depth == 0)
+    if (pc->depth == 0) {
+        pc->text_len = 0;
         return 0; /* white space between top-level nodes */
+    }
     f = &pc->frames[pc->depth - 1];
+    if (f->desc && f->desc->text_kind != DOMXML__K_NONE) {
+        if (!closing)
+            return 0;
+        pc->text_len = 0;
+        f->text = domxml__strndup(pc->arena, pc->text, n);
+        return f->text ? 0 : domxml__nomem(pc);
+    }
+    pc->text_len = 0;
     if (f->desc) {
-        if (f->desc->text_kind == DOMXML__K_NONE) {
-            if (domxml__is_ws(pc->text, n))
-                return 0;
-            return domxml__fail(pc, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
-                                f->desc->name);
-        }
-        size_t old = f->text ? strlen(f->text) : 0;
-        char *t = domxml__alloc(pc->arena, old + n + 1);
-        if (!t)
-            return domxml__nomem(pc);
-        if (old)
-            memcpy(t, f->text, old);
-        memcpy(t + old, pc->text, n);
-        f->text = t;
-        return 0;
+        if (domxml__is_ws(pc->text, n))
+            return 0;
+        return domxml__fail(pc, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
+                            f->desc->name);
     }
     domxml_node *node = domxml__new_node(pc, DOMXML_NODE_TEXT);
     if (!node || !(node->text = domxml__strndup(pc->arena, pc->text, n)))
@@ -639,6 +641,11 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
     void *obj;
     domxml__frame *f;
 
+    /* Text elements (<sndbuf>, <block>, ...) hold text only: their text is
+     * collected whole until the end tag. */
+    if (pd->text_kind != DOMXML__K_NONE)
+        return domxml__fail(pc, DOMXML_ERR_CONTENT, "element <%s> is not allowed in <%s>",
+                            name, pd->name);
     for (i = 0; i < pd->n_kids; i++) {
         row = &pd->kids[i];
         if (row->elem->name[0] == name[0] && strcmp(row->elem->name, name) == 0 &&
@@ -684,7 +691,7 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
         return;
-    if (domxml__flush_text(pc) < 0)
+    if (domxml__flush_text(pc, false) < 0)
         return;
     if (pc->depth == 0) {
         if (strcmp(name, "interface") == 0 || strcmp(name, "hostdev") == 0) {
@@ -721,7 +728,7 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
         return;
 
     (void)name;
-    if (domxml__flush_text(pc) < 0)
+    if (domxml__flush_text(pc, true) < 0)
         return;
     f = &pc->frames[pc->depth - 1];
     if (f->desc) {
@@ -740,7 +747,7 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
     domxml_node *n;
 
     /* expat may still deliver the current event after XML_StopParser. */
-    if (pc->failed || domxml__flush_text(pc) < 0)
+    if (pc->failed || domxml__flush_text(pc, false) < 0)
         return;
     n = domxml__new_node(pc, kind);
     if (!n || (name && !(n->name = domxml__pstrdup(pc, name))) ||

@@ -49,6 +49,7 @@ typedef struct domxml__linker {
     domxml__alias_slot *slots;
     size_t mask;
     bool standalone; /* the document's root is the device */
+    uint64_t seed;
 } domxml__linker;
 
 static domxml_teaming *domxml__node_teaming(domxml_node *n)
@@ -69,18 +70,24 @@ static const char *domxml__node_alias(const domxml_node *n)
     return NULL;
 }
 
-static size_t domxml__str_hash(const char *s)
+/* FNV-1a, seeded per call and finished with a 64-bit mix, so aliases
+ * crafted to collide in one table do not collide in the next. */
+static uint64_t domxml__str_hash(const char *s, uint64_t seed)
 {
-    size_t h = 1469598103934665603ull & SIZE_MAX;
+    uint64_t h = 1469598103934665603ull ^ seed;
 
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
-    return h;
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
 }
 
 static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *alias)
 {
-    size_t i = domxml__str_hash(alias) & l->mask;
+    size_t i = (size_t)domxml__str_hash(alias, l->seed) & l->mask;
 
     while (l->slots[i].alias && strcmp(l->slots[i].alias, alias) != 0)
         i = (i + 1) & l->mask;
@@ -200,6 +207,8 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
     }
     memset(l.slots, 0, cap * sizeof(*l.slots));
     l.mask = cap - 1;
+    /* Address-space layout varies per process and per allocation. */
+    l.seed = (uint64_t)(uintptr_t)l.slots ^ ((uint64_t)(uintptr_t)&l << 17);
     for (domxml_node *d = first; d; d = d->next) {
         const char *alias = domxml__node_teaming(d) ? domxml__node_alias(d) : NULL;
         if (!alias)
