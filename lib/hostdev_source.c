@@ -21,18 +21,23 @@ const domxml__elem domxml__hostdev_driver_elem = {
 };
 
 /* <vendor id=/> and <product id=/>: USB ids, 0x%04x. */
-#define DOMXML__USB_ID_ELEM(nm)                                                \
+#define DOMXML__USB_ID_ELEM(nm, attrs_)                                        \
     {                                                                          \
         .name = nm, .size = sizeof(domxml_usb_id),                             \
-        .extra_off = offsetof(domxml_usb_id, extra), .attrs = domxml__usb_id_attrs, \
-        .n_attrs = DOMXML__N(domxml__usb_id_attrs),                           \
+        .extra_off = offsetof(domxml_usb_id, extra), .attrs = attrs_,          \
+        .n_attrs = DOMXML__N(attrs_),                                          \
     }
-static const domxml__attr domxml__usb_id_attrs[] = {
+/* libvirt refuses vendor 0 but takes product 0. */
+static const domxml__attr domxml__vendor_id_attrs[] = {
     DOMXML__UINT("id", domxml_usb_id, id, 0, DOMXML__F_HEX4, 0xffff,
                  DOMXML__A_REQUIRED | DOMXML__A_NONZERO),
 };
-static const domxml__elem domxml__vendor_elem = DOMXML__USB_ID_ELEM("vendor");
-static const domxml__elem domxml__product_elem = DOMXML__USB_ID_ELEM("product");
+static const domxml__attr domxml__product_id_attrs[] = {
+    DOMXML__UINT("id", domxml_usb_id, id, 0, DOMXML__F_HEX4, 0xffff, DOMXML__A_REQUIRED),
+};
+static const domxml__elem domxml__vendor_elem = DOMXML__USB_ID_ELEM("vendor", domxml__vendor_id_attrs);
+static const domxml__elem domxml__product_elem =
+    DOMXML__USB_ID_ELEM("product", domxml__product_id_attrs);
 
 /* ------------------------------------------------------------------ */
 /* <address> inside <source>                                            */
@@ -225,6 +230,8 @@ static const domxml__child domxml__hsrc_pci_kids[] = {
 static const domxml__attr domxml__hsrc_usb_attrs[] = {
     DOMXML__ENUMA("startupPolicy", domxml__hsrc, startup_policy,
                   domxml__usb_startup_policy_enum, 0),
+    DOMXML__ENUMA("autoAddress", domxml__hsrc, auto_address, domxml__tristate_bool_enum, 0),
+    DOMXML__ENUMA("missing", domxml__hsrc, missing, domxml__tristate_bool_enum, 0),
     DOMXML__ENUMA("guestReset", domxml__hsrc, guest_reset, domxml__usb_guest_reset_enum, 0),
 };
 static const domxml__child domxml__hsrc_usb_kids[] = {
@@ -407,6 +414,8 @@ const domxml__elem domxml__hostdev_source_elem = {
 static const domxml__attr domxml__iface_hsrc_attrs[] = {
     DOMXML__ENUMA("startupPolicy", domxml__hsrc, startup_policy,
                   domxml__usb_startup_policy_enum, 0),
+    DOMXML__ENUMA("autoAddress", domxml__hsrc, auto_address, domxml__tristate_bool_enum, 0),
+    DOMXML__ENUMA("missing", domxml__hsrc, missing, domxml__tristate_bool_enum, 0),
     DOMXML__ENUMA("guestReset", domxml__hsrc, guest_reset, domxml__usb_guest_reset_enum, 0),
     DOMXML__ENUMA("writeFiltering", domxml__hsrc, write_filtering, domxml__tristate_bool_enum, 0),
 };

@@ -169,6 +169,8 @@ typedef struct domxml_hostdev_source {
     const char *name;                         /* scsi iscsi: target IQN/LUN */
     const char *wwpn;                         /* scsi_host */
     domxml_usb_startup_policy startup_policy; /* usb */
+    domxml_tristate_bool auto_address;        /* usb, migratable XML */
+    domxml_tristate_bool missing;             /* usb, live XML */
     domxml_usb_guest_reset guest_reset;       /* usb */
     domxml_tristate_bool write_filtering;     /* pci (Xen) */
     domxml_usb_id vendor, product;            /* usb */
