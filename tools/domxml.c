@@ -46,8 +46,12 @@ static char *read_stream(FILE *fp, size_t *len)
 
 static void print_error(const domxml_error *err, const char *name)
 {
-    fprintf(stderr, "%s:%lu:%lu: error: %s", err->source[0] ? err->source : name, err->line,
-            err->column, err->message);
+    const char *source = err->source[0] ? err->source : name;
+
+    if (err->line)
+        fprintf(stderr, "%s:%lu:%lu: error: %s", source, err->line, err->column, err->message);
+    else
+        fprintf(stderr, "%s: error: %s", source, err->message);
     if (err->path[0])
         fprintf(stderr, " (at %s)", err->path);
     fputc('\n', stderr);
