@@ -479,7 +479,12 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
         return;
-
+    /* Indentation between a modelled element's children is dropped anyway:
+     * skip copying it. */
+    if (pc->text_len == 0 && pc->depth > 0 && pc->frames[pc->depth - 1].desc &&
+        pc->frames[pc->depth - 1].desc->text_kind == DOMXML__K_NONE &&
+        domxml__is_ws(s, (size_t)len))
+        return;
     if (pc->text_len + (size_t)len + 1 > pc->text_cap) {
         size_t cap = pc->text_cap ? pc->text_cap : 256;
         char *p;
