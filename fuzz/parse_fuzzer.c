@@ -56,6 +56,9 @@ typedef struct fuzz_alloc {
 
 static fuzz_alloc fuzz_state;
 
+/* Standalone replay with DOMXML_FUZZ_VERBOSE set: say how each input ends. */
+static bool fuzz_verbose;
+
 static bool fuzz_should_fail(void)
 {
     fuzz_alloc *s = &fuzz_state;
@@ -418,6 +421,13 @@ static void fuzz_one(const fuzz_run *r, const char *buf, size_t len)
     size_t len1 = 0, pairs;
     char *out1;
 
+    if (fuzz_verbose) {
+        fprintf(stderr, "  parse: %s, %lu allocation call(s), failure %s\n",
+                dom ? "ok" : "failed", fuzz_state.calls,
+                fuzz_state.injected ? "injected" : "not injected");
+        if (!dom && !r->null_error)
+            fuzz_show_error("  parse error", &err);
+    }
     if (!dom) {
         if (r->null_error)
             return;
@@ -519,6 +529,7 @@ int main(int argc, char **argv)
 {
     int rc = 0;
 
+    fuzz_verbose = getenv("DOMXML_FUZZ_VERBOSE") != NULL;
     if (argc < 2)
         return fuzz_replay(stdin, "<stdin>") < 0;
     for (int i = 1; i < argc; i++) {

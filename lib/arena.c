@@ -14,7 +14,9 @@ struct domxml__chunk {
     max_align_t data[];
 };
 
-enum { DOMXML__CHUNK_FIRST = 8192, DOMXML__CHUNK_MAX = 1 << 20 };
+/* Chunks stay below glibc's mmap threshold (128 KiB): mmap'd chunks would be
+ * faulted in afresh by every parse. */
+enum { DOMXML__CHUNK_FIRST = 8192, DOMXML__CHUNK_MAX = 64 << 10 };
 
 void domxml__memory_default(domxml_memory *out, const domxml_memory *in)
 {
