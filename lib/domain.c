@@ -134,13 +134,15 @@ char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
     for (const domxml_node *n = dom->epilog; n; n = n->next)
         domxml__format_node(&b, n, 0);
     domxml__buf_add(&b, "", 0);
-    if (b.oom || b.bad_attr) {
+    if (b.oom || b.bad_attr || b.bad_node) {
         if (b.oom)
             domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
-        else
+        else if (b.bad_attr)
             domxml__error_set(error, DOMXML_ERR_VALUE,
                               "attribute '%s' of <%s> holds a value outside its enum",
                               b.bad_attr, b.bad_elem);
+        else
+            domxml__error_set(error, DOMXML_ERR_VALUE, "cannot write %s", b.bad_node);
         b.mem->free_fcn(b.data);
         return NULL;
     }

@@ -12,7 +12,7 @@
 static void domxml__format_extra_attrs(domxml__buf *b, const domxml_extra *x, unsigned anchor)
 {
     for (const domxml_attr *a = x->attrs; a; a = a->next) {
-        if (a->anchor == anchor)
+        if (a->anchor == anchor && a->name && a->value)
             domxml__buf_attr(b, a->name, a->value);
     }
 }
@@ -189,13 +189,14 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
         domxml__format_extra_attrs(b, x, i + 1);
     }
     after_attrs = b->len;
-    if (domxml__has_text(d, obj)) {
+    if (d->text_kind != DOMXML__K_NONE && (domxml__has_text(d, obj) || x->children)) {
         /* Text content on one line; comments kept inside it go after the
          * text, unindented, so that the text reads back unchanged. */
         bool pretty = b->pretty;
 
         domxml__buf_add(b, ">", 1);
-        domxml__format_text_value(b, d, obj);
+        if (domxml__has_text(d, obj))
+            domxml__format_text_value(b, d, obj);
         b->pretty = false;
         domxml__format_kids(b, d, obj, 0);
         b->pretty = pretty;
@@ -251,7 +252,7 @@ static domxml__content domxml__classify(const domxml_node *n)
     for (const domxml_node *c = n->children; c; c = c->next) {
         if (c->kind == DOMXML_NODE_TEXT) {
             text = true;
-            if (!domxml__is_ws(c->text, strlen(c->text)))
+            if (c->text && !domxml__is_ws(c->text, strlen(c->text)))
                 real_text = true;
         } else {
             other = true;
@@ -272,8 +273,10 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     domxml__buf_indent(b, depth);
     domxml__buf_add(b, "<", 1);
     domxml__buf_puts(b, n->name);
-    for (const domxml_attr *a = n->attrs; a; a = a->next)
-        domxml__buf_attr(b, a->name, a->value);
+    for (const domxml_attr *a = n->attrs; a; a = a->next) {
+        if (a->name && a->value) /* a half-built attribute is not written */
+            domxml__buf_attr(b, a->name, a->value);
+    }
     if (content == DOMXML__EMPTY) {
         domxml__buf_add(b, "/>", 2);
         domxml__buf_newline(b);
@@ -311,6 +314,11 @@ void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
             domxml__buf_escape_text(b, n->text);
         return;
     case DOMXML_NODE_COMMENT:
+        if (n->text && (strstr(n->text, "--") || (n->text[0] && n->text[strlen(n->text) - 1] == '-'))) {
+            if (!b->bad_node)
+                b->bad_node = "a comment containing '--' or ending in '-'";
+            return;
+        }
         domxml__buf_indent(b, depth);
         domxml__buf_add(b, "<!--", 4);
         domxml__buf_puts(b, n->text ? n->text : "");
@@ -318,6 +326,11 @@ void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
         domxml__buf_newline(b);
         return;
     case DOMXML_NODE_PI:
+        if (!n->name || !n->name[0] || (n->text && strstr(n->text, "?>"))) {
+            if (!b->bad_node)
+                b->bad_node = "a processing instruction without a target or containing '?>'";
+            return;
+        }
         domxml__buf_indent(b, depth);
         domxml__buf_add(b, "<?", 2);
         domxml__buf_puts(b, n->name ? n->name : "");

@@ -80,8 +80,16 @@ static const domxml__attr domxml__haddr_typed_pci_attrs[] = {DOMXML__HADDR_TYPE(
                                                              DOMXML__HADDR_PCI};
 static const domxml__attr domxml__haddr_typed_usb_attrs[] = {DOMXML__HADDR_TYPE(0),
                                                              DOMXML__HADDR_USB};
-static const domxml__elem domxml__haddr_typed_none_elem =
-    DOMXML__HADDR_ELEM(domxml__haddr_typed_attrs);
+static int domxml__haddr_typed_check(struct domxml__pctx *pc, void *obj, const void *parent);
+
+/* The check sits on the variant that other types refine to: a refined
+ * table replaces its base, checks included. */
+static const domxml__elem domxml__haddr_typed_none_elem = {
+    .name = "address", .size = sizeof(domxml__haddr),
+    .extra_off = offsetof(domxml__haddr, extra),
+    .attrs = domxml__haddr_typed_attrs, .n_attrs = DOMXML__N(domxml__haddr_typed_attrs),
+    .check = domxml__haddr_typed_check,
+};
 static const domxml__elem domxml__haddr_typed_pci_elem =
     DOMXML__HADDR_ELEM(domxml__haddr_typed_pci_attrs);
 static const domxml__elem domxml__haddr_typed_usb_elem =
@@ -117,7 +125,7 @@ static const domxml__elem domxml__haddr_typed_elem = {
     .name = "address", .size = sizeof(domxml__haddr),
     .extra_off = offsetof(domxml__haddr, extra),
     .attrs = domxml__haddr_typed_attrs, .n_attrs = DOMXML__N(domxml__haddr_typed_attrs),
-    .refine = domxml__haddr_typed_refine, .check = domxml__haddr_typed_check,
+    .refine = domxml__haddr_typed_refine,
 };
 
 /* ------------------------------------------------------------------ */

@@ -57,8 +57,11 @@ typedef struct domxml__buf {
     size_t len, cap;
     bool oom;
     bool pretty; /* false inside mixed content: no indentation or newlines */
-    const char *bad_attr; /* first enum field holding no valid value */
+    /* The first value that cannot be written (hand-built documents only):
+     * an enum field outside its enum, or a comment/PI that would end early. */
+    const char *bad_attr;
     const char *bad_elem;
+    const char *bad_node;
 } domxml__buf;
 
 DOMXML__INTERNAL void domxml__buf_add_slow(domxml__buf *b, const char *s, size_t n);
@@ -218,7 +221,9 @@ typedef struct domxml__elem {
     unsigned n_kids;
     /* Variant choice: the descriptor that fully describes obj, chosen by
      * its discriminating attribute (parsed with this table first) or by
-     * the parent. NULL: this table is complete. */
+     * the parent. The refined table replaces this one entirely: its
+     * attributes, children and check apply, not these. NULL: this table
+     * is complete. */
     const struct domxml__elem *(*refine)(const void *obj, const void *parent);
     /* Checks across fields once the element is complete; 0 or -1. */
     int (*check)(struct domxml__pctx *pc, void *obj, const void *parent);

@@ -771,31 +771,38 @@ static void XMLCALL domxml__on_pi(void *ud, const XML_Char *target, const XML_Ch
     domxml__add_leaf(ud, DOMXML_NODE_PI, target, data);
 }
 
-/* Keep the declaration as written, but the output is always UTF-8: an
- * encoding other than UTF-8/US-ASCII is rewritten to say so. */
+/*
+ * The XML declaration. Output is always UTF-8: a declaration that says so
+ * (or names no encoding) in an ASCII-compatible input is kept as written;
+ * any other is rebuilt to name UTF-8, keeping version and standalone.
+ */
 static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
                                        const XML_Char *encoding, int standalone)
 {
     struct domxml__pctx *pc = ud;
     XML_Index at = XML_GetCurrentByteIndex(pc->xp);
     int len = XML_GetCurrentByteCount(pc->xp);
-    const char *decl;
+    const char *sa = standalone == 1 ? " standalone='yes'" : standalone == 0 ? " standalone='no'" : "";
+    size_t n;
+    char *decl;
 
-    if (version == NULL)
-        return; /* a text declaration: impossible without external entities */
-    if (at < 0 || len <= 0)
-        return;
-    decl = pc->input + at;
-    if (encoding && strcasecmp(encoding, "UTF-8") != 0 && strcasecmp(encoding, "US-ASCII") != 0) {
-        char tmp[128];
-        snprintf(tmp, sizeof(tmp), "<?xml version='%s' encoding='UTF-8'%s?>", version,
-                 standalone == 1 ? " standalone='yes'" : standalone == 0 ? " standalone='no'" : "");
-        pc->doc->dom.xml_decl = domxml__pstrdup(pc, tmp);
+    if (pc->failed || version == NULL)
+        return; /* NULL version: a text declaration, impossible without external entities */
+    if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && at >= 0 && len > 5 &&
+        memcmp(pc->input + at, "<?xml", 5) == 0) {
+        pc->doc->dom.xml_decl = domxml__strndup(pc->arena, pc->input + at, (size_t)len);
+        if (!pc->doc->dom.xml_decl)
+            domxml__nomem(pc);
         return;
     }
-    pc->doc->dom.xml_decl = domxml__strndup(pc->arena, decl, (size_t)len);
-    if (!pc->doc->dom.xml_decl)
+    n = strlen(version) + strlen(sa) + 48;
+    decl = domxml__alloc(pc->arena, n);
+    if (!decl) {
         domxml__nomem(pc);
+        return;
+    }
+    snprintf(decl, n, "<?xml version='%s' encoding='UTF-8'%s?>", version, sa);
+    pc->doc->dom.xml_decl = decl;
 }
 
 static void XMLCALL domxml__on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
