@@ -53,6 +53,7 @@ struct domxml__pctx {
     size_t text_len, text_cap;
     domxml_node **prolog_tail;
     domxml_node **epilog_tail;
+    bool seen_devices;
     bool failed;
 };
 
@@ -600,9 +601,14 @@ static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
         return -1;
     f->node = n;
     f->tail = &n->children;
-    /* <devices> directly under a <domain> root holds modelled devices. */
+    /* <devices> directly under a <domain> root holds modelled devices; a
+     * domain has one (teaming pairs are resolved within it). */
     f->devices = pc->depth == 2 && strcmp(name, "devices") == 0 &&
                  strcmp(pc->frames[0].name, "domain") == 0;
+    if (f->devices && pc->seen_devices)
+        return domxml__fail(pc, DOMXML_ERR_DUPLICATE,
+                            "element <devices> may appear only once in <domain>");
+    pc->seen_devices |= f->devices;
     return 0;
 }
 
