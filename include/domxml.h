@@ -60,8 +60,11 @@ enum {
 typedef struct domxml_parse_options {
     const domxml_memory *memory; /* NULL: malloc/realloc/free */
     unsigned int flags;          /* DOMXML_PARSE_* */
-    unsigned int max_depth;      /* element nesting; default 256 */
-    size_t max_size;             /* input bytes; default 64 MiB */
+    unsigned int max_depth;      /* element nesting; default 256, at most 1024 */
+    size_t max_size;             /* input bytes; default 64 MiB, at most 2 GiB - 1 */
+    /* Memory for the parsed document (a modelled device takes a few KiB
+     * however short its XML); default 512 MiB. DOMXML_ERR_LIMIT past it. */
+    size_t max_memory;
 } domxml_parse_options;
 
 /**
@@ -110,9 +113,11 @@ DOMXML_API void domxml_string_free(const domxml_domain *dom, char *str);
 /**
  * Resolve <teaming> pairs: set teaming.peer on every member. Parsing does
  * this already; call it after building or editing a document by hand.
- * Returns 0, or -1 with *error filled (DOMXML_ERR_TEAMING) when a transient
- * member names no persistent <interface>, two transient members name the
- * same one, or a member breaks libvirt's teaming rules. Since 0.1.
+ * Returns 0, or -1 with *error filled (error may be NULL) and no peer set:
+ * DOMXML_ERR_TEAMING when a transient member names no persistent
+ * <interface>, two transient members name the same one, or a member breaks
+ * libvirt's teaming rules; DOMXML_ERR_NOMEM; DOMXML_ERR_INVALID_ARG for a
+ * domain not made by libdomxml. Since 0.1.
  */
 DOMXML_API int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error);
 

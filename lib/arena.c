@@ -50,6 +50,22 @@ void domxml__arena_free(domxml__arena *a)
     a->left = 0;
 }
 
+/* A chunk from the allocator, within the arena's memory budget. */
+static struct domxml__chunk *domxml__chunk_new(domxml__arena *a, size_t size)
+{
+    size_t total = sizeof(struct domxml__chunk) + size;
+    struct domxml__chunk *c;
+
+    if (a->limit && (size > a->limit || a->used > a->limit - size)) {
+        a->over = true;
+        return NULL;
+    }
+    c = a->mem.malloc_fcn(total);
+    if (c)
+        a->used += size;
+    return c;
+}
+
 /* A chunk of its own for a big object, linked behind the current chunk so
  * the space left there stays in use. */
 static void *domxml__alloc_big(domxml__arena *a, size_t size)
@@ -58,7 +74,7 @@ static void *domxml__alloc_big(domxml__arena *a, size_t size)
 
     if (size > SIZE_MAX - sizeof(*c))
         return NULL;
-    c = a->mem.malloc_fcn(sizeof(*c) + size);
+    c = domxml__chunk_new(a, size);
     if (!c)
         return NULL;
     if (a->head) {
@@ -74,7 +90,7 @@ static void *domxml__alloc_big(domxml__arena *a, size_t size)
 
 static bool domxml__arena_grow(domxml__arena *a)
 {
-    struct domxml__chunk *c = a->mem.malloc_fcn(sizeof(*c) + a->next_size);
+    struct domxml__chunk *c = domxml__chunk_new(a, a->next_size);
 
     if (!c)
         return false;
@@ -133,5 +149,5 @@ char *domxml__strndup(domxml__arena *a, const char *s, size_t n)
 
 domxml__arena *domxml__arena_of(domxml_domain *dom)
 {
-    return &((struct domxml__doc *)dom)->arena;
+    return &dom->internal->arena;
 }

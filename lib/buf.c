@@ -78,10 +78,15 @@ void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt)
 void domxml__buf_indent(domxml__buf *b, unsigned depth)
 {
     static const char spaces[] = "                                ";
-    size_t n = (size_t)depth * 2;
+    size_t n;
 
     if (!b->pretty)
         return;
+    /* Past a depth no libvirt document reaches, indentation stops growing:
+     * the output stays within a constant factor of the input. */
+    if (depth > DOMXML__INDENT_LEVELS)
+        depth = DOMXML__INDENT_LEVELS;
+    n = (size_t)depth * 2;
     while (n > 0) {
         size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
         domxml__buf_add(b, spaces, k);

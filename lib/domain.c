@@ -33,11 +33,12 @@ domxml_domain *domxml_domain_new(const domxml_memory *memory)
 
 void domxml_domain_free(domxml_domain *dom)
 {
-    struct domxml__doc *doc = (struct domxml__doc *)dom;
+    struct domxml__doc *doc;
     void (*free_fcn)(void *);
 
-    if (!dom)
+    if (!dom || !dom->internal)
         return;
+    doc = dom->internal;
     free_fcn = doc->arena.mem.free_fcn;
     domxml__arena_free(&doc->arena);
     free_fcn(doc);
@@ -102,7 +103,8 @@ domxml_domain *domxml_parse_file(const char *path, const domxml_parse_options *o
         return NULL;
     }
     domxml__memory_default(&mem, options ? options->memory : NULL);
-    data = domxml__read_file(path, options && options->max_size ? options->max_size : (64u << 20),
+    data = domxml__read_file(path, options && options->max_size ? options->max_size
+                                                                : DOMXML__DEFAULT_MAX_SIZE,
                              &mem, &len, error);
     if (!data)
         return NULL;
@@ -111,19 +113,41 @@ domxml_domain *domxml_parse_file(const char *path, const domxml_parse_options *o
     return dom;
 }
 
+/* A formatted string carries its free function in front of it, so
+ * domxml_string_free() works whatever became of the domain. */
+typedef union domxml__string_head {
+    void (*free_fcn)(void *);
+    max_align_t align;
+} domxml__string_head;
+
+static void domxml__format_error(const domxml__buf *b, domxml_error *error)
+{
+    if (b->oom)
+        domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
+    else if (b->bad_attr)
+        domxml__error_set(error, DOMXML_ERR_VALUE,
+                          "attribute '%s' of <%s> holds a value outside its enum", b->bad_attr,
+                          b->bad_elem);
+    else
+        domxml__error_set(error, DOMXML_ERR_VALUE, "cannot write %s", b->bad_node);
+}
+
 char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
 {
-    const struct domxml__doc *doc = (const struct domxml__doc *)dom;
+    const domxml__string_head head = {0};
     domxml__buf b;
 
     domxml__error_clear(error, NULL);
-    if (!dom || !dom->root) {
-        domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "document has no root element");
+    if (!dom || !dom->internal || !dom->root) {
+        domxml__error_set(error, DOMXML_ERR_INVALID_ARG,
+                          dom && dom->internal ? "document has no root element"
+                                               : "not a document made by libdomxml");
         return NULL;
     }
     memset(&b, 0, sizeof(b));
-    b.mem = &doc->arena.mem;
+    b.mem = &dom->internal->arena.mem;
     b.pretty = true;
+    domxml__buf_add(&b, (const char *)&head, sizeof(head));
     if (dom->xml_decl) {
         domxml__buf_puts(&b, dom->xml_decl);
         domxml__buf_newline(&b);
@@ -133,30 +157,26 @@ char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
     domxml__format_node(&b, dom->root, 0);
     for (const domxml_node *n = dom->epilog; n; n = n->next)
         domxml__format_node(&b, n, 0);
-    domxml__buf_add(&b, "", 0);
     if (b.oom || b.bad_attr || b.bad_node) {
-        if (b.oom)
-            domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
-        else if (b.bad_attr)
-            domxml__error_set(error, DOMXML_ERR_VALUE,
-                              "attribute '%s' of <%s> holds a value outside its enum",
-                              b.bad_attr, b.bad_elem);
-        else
-            domxml__error_set(error, DOMXML_ERR_VALUE, "cannot write %s", b.bad_node);
+        domxml__format_error(&b, error);
         b.mem->free_fcn(b.data);
         return NULL;
     }
+    ((domxml__string_head *)(void *)b.data)->free_fcn = b.mem->free_fcn;
     if (len)
-        *len = b.len;
-    return b.data;
+        *len = b.len - sizeof(head);
+    return b.data + sizeof(head);
 }
 
 void domxml_string_free(const domxml_domain *dom, char *str)
 {
+    domxml__string_head *head;
+
+    (void)dom;
     if (!str)
         return;
-    if (dom)
-        ((const struct domxml__doc *)dom)->arena.mem.free_fcn(str);
+    head = (domxml__string_head *)(void *)(str - sizeof(*head));
+    head->free_fcn(head);
 }
 
 domxml_node *domxml_domain_devices(const domxml_domain *dom)
@@ -173,8 +193,8 @@ domxml_node *domxml_domain_devices(const domxml_domain *dom)
 int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error)
 {
     domxml__error_clear(error, NULL);
-    if (!dom) {
-        domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "NULL domain");
+    if (!dom || !dom->internal) {
+        domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "not a document made by libdomxml");
         return -1;
     }
     return domxml__teaming_link(dom, error);
@@ -185,7 +205,7 @@ int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error)
 
 char *domxml_strdup(domxml_domain *dom, const char *str)
 {
-    if (!dom || !str)
+    if (!dom || !dom->internal || !str)
         return NULL;
     return domxml__strndup(domxml__arena_of(dom), str, strlen(str));
 }
@@ -194,7 +214,9 @@ domxml_node *domxml_node_new(domxml_domain *dom, domxml_node_kind kind)
 {
     domxml_node *n;
 
-    if (!dom || (unsigned)kind >= DOMXML_NODE_KIND_LAST)
+    /* Modelled nodes come with their struct: domxml_*_node_new(). */
+    if (!dom || !dom->internal || (unsigned)kind >= DOMXML_NODE_KIND_LAST ||
+        kind == DOMXML_NODE_INTERFACE || kind == DOMXML_NODE_HOSTDEV)
         return NULL;
     n = domxml__alloc(domxml__arena_of(dom), sizeof(*n));
     if (n)
@@ -206,7 +228,7 @@ domxml_attr *domxml_attr_new(domxml_domain *dom, const char *name, const char *v
 {
     domxml_attr *a;
 
-    if (!dom || !name || !value)
+    if (!dom || !dom->internal || !name || !value)
         return NULL;
     a = domxml__alloc(domxml__arena_of(dom), sizeof(*a));
     if (!a || !(a->name = domxml_strdup(dom, name)) || !(a->value = domxml_strdup(dom, value)))
@@ -216,20 +238,22 @@ domxml_attr *domxml_attr_new(domxml_domain *dom, const char *name, const char *v
 
 domxml_node *domxml_interface_node_new(domxml_domain *dom)
 {
-    domxml_node *n = domxml_node_new(dom, DOMXML_NODE_INTERFACE);
+    domxml_node *n = domxml_node_new(dom, DOMXML_NODE_TEXT);
 
     if (!n || !(n->interface = domxml__alloc(domxml__arena_of(dom), sizeof(domxml_interface))))
         return NULL;
+    n->kind = DOMXML_NODE_INTERFACE;
     n->name = "interface";
     return n;
 }
 
 domxml_node *domxml_hostdev_node_new(domxml_domain *dom)
 {
-    domxml_node *n = domxml_node_new(dom, DOMXML_NODE_HOSTDEV);
+    domxml_node *n = domxml_node_new(dom, DOMXML_NODE_TEXT);
 
     if (!n || !(n->hostdev = domxml__alloc(domxml__arena_of(dom), sizeof(domxml_hostdev))))
         return NULL;
+    n->kind = DOMXML_NODE_HOSTDEV;
     n->name = "hostdev";
     return n;
 }
@@ -237,7 +261,8 @@ domxml_node *domxml_hostdev_node_new(domxml_domain *dom)
 #define DOMXML__BUILDER(type, fn)                                              \
     type *fn(domxml_domain *dom)                                               \
     {                                                                          \
-        return dom ? domxml__alloc(domxml__arena_of(dom), sizeof(type)) : NULL; \
+        return dom && dom->internal ? domxml__alloc(domxml__arena_of(dom), sizeof(type)) \
+                                    : NULL;                                    \
     }
 
 DOMXML__BUILDER(domxml_ip, domxml_ip_new)

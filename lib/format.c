@@ -198,7 +198,7 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
         if (domxml__has_text(d, obj))
             domxml__format_text_value(b, d, obj);
         b->pretty = false;
-        domxml__format_kids(b, d, obj, 0);
+        domxml__format_kids(b, d, obj, depth + 1);
         b->pretty = pretty;
         domxml__buf_add(b, "</", 2);
         domxml__buf_puts(b, d->name);
@@ -267,7 +267,10 @@ static domxml__content domxml__classify(const domxml_node *n)
 
 static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
-    domxml__content content = domxml__classify(n);
+    /* Inside mixed content every child is written as read, white space
+     * included. */
+    domxml__content content = b->pretty ? domxml__classify(n)
+                              : n->children ? DOMXML__MIXED : DOMXML__EMPTY;
     bool pretty = b->pretty;
 
     domxml__buf_indent(b, depth);
@@ -293,7 +296,7 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     } else {
         b->pretty = false;
         for (const domxml_node *c = n->children; c; c = c->next)
-            domxml__format_node(b, c, 0);
+            domxml__format_node(b, c, depth + 1);
         b->pretty = pretty;
     }
     domxml__buf_add(b, "</", 2);
@@ -304,6 +307,11 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
 
 void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
+    if (depth >= DOMXML__MAX_DEPTH) {
+        if (!b->bad_node)
+            b->bad_node = "a tree nested deeper than 1024 levels";
+        return;
+    }
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
         if (n->name)

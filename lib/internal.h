@@ -22,6 +22,16 @@
 #define DOMXML__PRINTF(a, b)
 #endif
 
+/* Limits shared by the parser and the formatter. The formatter recurses
+ * once per level, so no document may be deeper than DOMXML__MAX_DEPTH. */
+enum {
+    DOMXML__DEFAULT_DEPTH = 256,
+    DOMXML__MAX_DEPTH = 1024,
+    DOMXML__INDENT_LEVELS = 32 /* deeper levels are indented like level 32 */
+};
+#define DOMXML__DEFAULT_MAX_SIZE ((size_t)64 << 20)
+#define DOMXML__DEFAULT_MAX_MEMORY ((size_t)512 << 20)
+
 /* ------------------------------------------------------------------ */
 /* arena.c: every object of a document lives in its arena.            */
 
@@ -33,6 +43,9 @@ typedef struct domxml__arena {
     char *cur;
     size_t left;
     size_t next_size;
+    size_t used;  /* bytes taken from the allocator */
+    size_t limit; /* 0: none; past it allocations fail and `over` is set */
+    bool over;
 } domxml__arena;
 
 struct domxml__doc {

@@ -16,9 +16,7 @@
 enum {
     DOMXML__MAX_KIDS = 48,       /* child rows of the largest descriptor */
     DOMXML__PATH_NAMES = 8,      /* distinct child names counted per frame */
-    DOMXML__DEFAULT_DEPTH = 256,
 };
-#define DOMXML__DEFAULT_MAX_SIZE ((size_t)64 << 20)
 
 static_assert(sizeof(domxml_interface_type) == sizeof(int), "enums are int-sized");
 
@@ -136,6 +134,10 @@ int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fm
 
 static int domxml__nomem(struct domxml__pctx *pc)
 {
+    if (pc->arena->over)
+        return domxml__fail(pc, DOMXML_ERR_LIMIT,
+                            "the document needs more than %zu bytes of memory (max_memory)",
+                            pc->arena->limit);
     return domxml__fail(pc, DOMXML_ERR_NOMEM, "out of memory");
 }
 
@@ -885,7 +887,10 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
         domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "NULL buffer");
         return NULL;
     }
-    if (len > max_size || len > (size_t)INT32_MAX) {
+    /* expat takes an int length: 2 GiB - 1 is a hard ceiling. */
+    if (max_size > (size_t)INT32_MAX)
+        max_size = (size_t)INT32_MAX;
+    if (len > max_size) {
         domxml__error_set(err, DOMXML_ERR_LIMIT, "input of %zu bytes exceeds the limit of %zu",
                           len, max_size);
         return NULL;
@@ -896,11 +901,15 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
         return NULL;
     }
     memset(&pc, 0, sizeof(pc));
-    pc.doc = (struct domxml__doc *)dom;
+    pc.doc = dom->internal;
     pc.arena = &pc.doc->arena;
     pc.err = err;
     pc.input = buf;
     pc.max_depth = options && options->max_depth ? options->max_depth : DOMXML__DEFAULT_DEPTH;
+    if (pc.max_depth > DOMXML__MAX_DEPTH)
+        pc.max_depth = DOMXML__MAX_DEPTH;
+    pc.arena->limit = options && options->max_memory ? options->max_memory
+                                                     : DOMXML__DEFAULT_MAX_MEMORY;
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
     pc.xp = domxml__expat_new(&pc);

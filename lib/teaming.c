@@ -98,17 +98,18 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
                              const char *fmt, const char *arg)
 {
     const domxml_teaming *t = domxml__node_teaming((domxml_node *)n);
+    const char *name = n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
 
-    domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, n->name, arg);
+    domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, name, arg);
     l->err->line = t->extra.line ? t->extra.line : n->line;
     l->err->column = t->extra.line ? t->extra.column : n->column;
     if (l->standalone)
-        snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", n->name);
+        snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", name);
     else if (index > 1)
-        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", n->name,
+        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", name,
                  index);
     else
-        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s/teaming", n->name);
+        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s/teaming", name);
     return -1;
 }
 
@@ -121,6 +122,9 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
 
     if (t->type == DOMXML_TEAMING_TYPE_NONE)
         return 0;
+    if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
+        return domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type%s",
+                                 "");
     if (n->kind == DOMXML_NODE_HOSTDEV) {
         const domxml_hostdev *h = n->hostdev;
         if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
@@ -177,6 +181,15 @@ static domxml_node *domxml__first_device(const domxml_domain *dom)
     return NULL;
 }
 
+static void domxml__teaming_unlink(domxml_node *first)
+{
+    for (domxml_node *d = first; d; d = d->next) {
+        domxml_teaming *t = domxml__node_teaming(d);
+        if (t)
+            t->peer = NULL;
+    }
+}
+
 int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
 {
     domxml_error local;
@@ -191,13 +204,9 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
     unsigned n_iface = 0, n_hostdev = 0;
     int rc = 0;
 
-    for (domxml_node *d = first; d; d = d->next) {
-        domxml_teaming *t = domxml__node_teaming(d);
-        if (t) {
-            t->peer = NULL;
-            n += domxml__node_alias(d) != NULL;
-        }
-    }
+    domxml__teaming_unlink(first);
+    for (domxml_node *d = first; d; d = d->next)
+        n += domxml__node_teaming(d) && domxml__node_alias(d);
     while (cap < 2 * n)
         cap *= 2;
     l.slots = mem->malloc_fcn(cap * sizeof(*l.slots));
@@ -228,6 +237,8 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
         rc = domxml__link_member(&l, d, index);
     }
     mem->free_fcn(l.slots);
+    if (rc < 0)
+        domxml__teaming_unlink(first); /* all pairs or none */
     return rc;
 }
 

@@ -423,6 +423,43 @@ START_TEST(test_size_limit)
 }
 END_TEST
 
+/* A short tag can cost kilobytes once modelled: max_memory bounds that. */
+START_TEST(test_memory_limit)
+{
+    domxml_parse_options opts = {.max_memory = 64 << 10};
+    size_t n = 200, len = 0;
+    char *xml = malloc(64 + n * 12);
+    domxml_error err;
+    domxml_domain *dom;
+
+    ck_assert_ptr_nonnull(xml);
+    len += (size_t)sprintf(xml, "<domain><devices>");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(xml + len, "<interface/>");
+    sprintf(xml + len, "</devices></domain>");
+    parse_fails(xml, &opts, DOMXML_ERR_LIMIT, &err);
+    ck_assert_str_eq(err.message, "the document needs more than 65536 bytes of memory (max_memory)");
+    opts.max_memory = 0; /* the default, 512 MiB */
+    dom = parse(xml, &opts, &err);
+    ck_assert_msg(dom != NULL, "refused under the default memory limit: %s", err.message);
+    domxml_domain_free(dom);
+    free(xml);
+}
+END_TEST
+
+/* Depth is capped at 1024 whatever max_depth asks. */
+START_TEST(test_depth_ceiling)
+{
+    domxml_parse_options opts = {.max_depth = 1000000};
+    domxml_error err;
+    char *xml = nested(1025);
+
+    parse_fails(xml, &opts, DOMXML_ERR_LIMIT, &err);
+    ck_assert_str_eq(err.message, "element <e> nested deeper than 1024 levels");
+    free(xml);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Standalone device documents                                          */
 
@@ -778,6 +815,8 @@ int main(void)
     tcase_add_test(errors, test_forbidden_doctype);
     tcase_add_test(errors, test_depth_limit);
     tcase_add_test(errors, test_size_limit);
+    tcase_add_test(errors, test_memory_limit);
+    tcase_add_test(errors, test_depth_ceiling);
     suite_add_tcase(s, errors);
 
     tcase_add_test(documents, test_standalone_interface);
