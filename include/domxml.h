@@ -106,8 +106,9 @@ DOMXML_API void domxml_domain_free(domxml_domain *dom);
 DOMXML_API char *domxml_format(const domxml_domain *dom, size_t *len,
                                domxml_error *error);
 
-/** Free a string from domxml_format(); `dom` must be the same domain (or
- * another with the same allocator). NULL is allowed. Since 0.1. */
+/** Free a string from domxml_format(). The string remembers its allocator:
+ * `dom` is not used (it may be NULL or already freed). NULL str is allowed.
+ * Since 0.1. */
 DOMXML_API void domxml_string_free(const domxml_domain *dom, char *str);
 
 /**
@@ -144,7 +145,10 @@ DOMXML_API domxml_node *domxml_domain_devices(const domxml_domain *dom);
 
 /*
  * Builders. Each returns a zeroed object owned by `dom`, or NULL when out of
- * memory. Link it into the tree yourself (node->next, parent->children).
+ * memory or when an argument is NULL or invalid (domxml_node_new() makes
+ * generic kinds only: INTERFACE and HOSTDEV nodes come with their struct
+ * from domxml_interface_node_new()/domxml_hostdev_node_new()). Link the
+ * object into the tree yourself (node->next, parent->children).
  * Since 0.1.
  */
 DOMXML_API char *domxml_strdup(domxml_domain *dom, const char *str);

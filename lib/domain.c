@@ -44,15 +44,24 @@ void domxml_domain_free(domxml_domain *dom)
     free_fcn(doc);
 }
 
+/* strerror() is not reentrant: the XSI strerror_r into the caller's buffer. */
+static const char *domxml__errno_text(int errnum, char buf[128])
+{
+    if (strerror_r(errnum, buf, 128) != 0)
+        snprintf(buf, 128, "error %d", errnum);
+    return buf;
+}
+
 static char *domxml__read_file(const char *path, size_t max, const domxml_memory *mem,
                                size_t *len, domxml_error *err)
 {
+    char msg[128];
     FILE *fp = fopen(path, "rb");
     size_t cap = 65536, used = 0;
     char *data;
 
     if (!fp) {
-        domxml__error_set(err, DOMXML_ERR_IO, "cannot open: %s", strerror(errno));
+        domxml__error_set(err, DOMXML_ERR_IO, "cannot open: %s", domxml__errno_text(errno, msg));
         return NULL;
     }
     data = mem->malloc_fcn(cap);
@@ -79,7 +88,7 @@ static char *domxml__read_file(const char *path, size_t max, const domxml_memory
         return NULL;
     }
     if (ferror(fp)) {
-        domxml__error_set(err, DOMXML_ERR_IO, "read error: %s", strerror(errno));
+        domxml__error_set(err, DOMXML_ERR_IO, "read error: %s", domxml__errno_text(errno, msg));
         mem->free_fcn(data);
         fclose(fp);
         return NULL;

@@ -12,6 +12,11 @@
 
 DOMXML__ENUM_TABLE(domxml__tristate_bool_enum, DOMXML_TRISTATE_BOOL_LAST, "yes", "no");
 DOMXML__ENUM_TABLE(domxml__tristate_switch_enum, DOMXML_TRISTATE_SWITCH_LAST, "on", "off");
+/* <vlan trunk=>: yes/no read case-insensitively as libvirt does. */
+static const char *const domxml__trunk_names[] = {NULL, "yes", "no"};
+static_assert(DOMXML__N(domxml__trunk_names) == DOMXML_TRISTATE_BOOL_LAST,
+              "domxml__trunk_enum: string table does not match its enum");
+const domxml__enum domxml__trunk_enum = {domxml__trunk_names, DOMXML_TRISTATE_BOOL_LAST, true};
 DOMXML__ENUM_TABLE(domxml__interface_type_enum, DOMXML_INTERFACE_TYPE_LAST,
                    "user", "ethernet", "vhostuser", "server", "client", "mcast",
                    "network", "bridge", "internal", "direct", "hostdev", "udp",
@@ -69,6 +74,35 @@ static_assert(DOMXML__N(domxml__nic_model_names) == DOMXML_NIC_MODEL_LAST,
               "domxml__nic_model_enum: string table does not match its enum");
 const domxml__enum domxml__nic_model_enum = {domxml__nic_model_names,
                                              DOMXML_NIC_MODEL_LAST, true};
+
+/* Enum fields are read and written through int pointers by the tables. */
+static_assert(sizeof(domxml_tristate_bool) == sizeof(int) &&
+                  sizeof(domxml_tristate_switch) == sizeof(int) &&
+                  sizeof(domxml_interface_type) == sizeof(int) &&
+                  sizeof(domxml_mac_type) == sizeof(int) &&
+                  sizeof(domxml_direct_mode) == sizeof(int) &&
+                  sizeof(domxml_socket_mode) == sizeof(int) &&
+                  sizeof(domxml_socket_type) == sizeof(int) &&
+                  sizeof(domxml_vlan_native_mode) == sizeof(int) &&
+                  sizeof(domxml_virtualport_type) == sizeof(int) &&
+                  sizeof(domxml_nic_model) == sizeof(int) &&
+                  sizeof(domxml_net_driver_name) == sizeof(int) &&
+                  sizeof(domxml_net_txmode) == sizeof(int) &&
+                  sizeof(domxml_net_backend_type) == sizeof(int) &&
+                  sizeof(domxml_port_forward_proto) == sizeof(int) &&
+                  sizeof(domxml_link_state) == sizeof(int) &&
+                  sizeof(domxml_ip_family) == sizeof(int) &&
+                  sizeof(domxml_address_type) == sizeof(int) &&
+                  sizeof(domxml_teaming_type) == sizeof(int) &&
+                  sizeof(domxml_hostdev_mode) == sizeof(int) &&
+                  sizeof(domxml_hostdev_type) == sizeof(int) &&
+                  sizeof(domxml_hostdev_backend) == sizeof(int) &&
+                  sizeof(domxml_hostdev_sgio) == sizeof(int) &&
+                  sizeof(domxml_hostdev_model) == sizeof(int) &&
+                  sizeof(domxml_usb_startup_policy) == sizeof(int) &&
+                  sizeof(domxml_usb_guest_reset) == sizeof(int) &&
+                  sizeof(domxml_scsi_protocol) == sizeof(int),
+              "every enum field is int-sized");
 
 int domxml__enum_lookup(const domxml__enum *e, const char *s)
 {

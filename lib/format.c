@@ -6,6 +6,7 @@
  * only the white space between element children is re-indented.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -21,9 +22,19 @@ static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, uns
                                       unsigned depth)
 {
     for (const domxml_node *n = x->children; n; n = n->next) {
-        if (n->anchor == anchor)
-            domxml__format_node(b, n, depth);
+        if (n->anchor != anchor)
+            continue;
+        b->in_typed = true;
+        domxml__format_node(b, n, depth);
+        b->in_typed = false;
     }
+}
+
+/* Remember the first thing that cannot be written (hand-built input). */
+static void domxml__bad_node(domxml__buf *b, const char *what)
+{
+    if (!b->bad_node)
+        b->bad_node = what;
 }
 
 static void domxml__format_bad_enum(domxml__buf *b, const char *attr, const char *elem)
@@ -47,56 +58,45 @@ static void domxml__format_attr(domxml__buf *b, const domxml__elem *d, const dom
 {
     const void *field = (const char *)obj + a->off;
     const char *s;
+    int v;
 
+    if (!domxml__attr_is_set(a, obj))
+        return;
     switch ((domxml__kind)a->kind) {
     case DOMXML__K_STR:
     case DOMXML__K_UUID:
-        s = *(const char *const *)field;
-        if (s)
-            domxml__buf_attr(b, a->name, s);
+        domxml__buf_attr(b, a->name, *(const char *const *)field);
         return;
     case DOMXML__K_ENUM:
-        if (*(const int *)field == 0)
-            return;
         s = domxml__enum_name(a->etab, *(const int *)field);
-        if (!s) {
+        if (s)
+            domxml__buf_attr(b, a->name, s);
+        else
             domxml__format_bad_enum(b, a->name, d->name);
-            return;
-        }
-        domxml__buf_attr(b, a->name, s);
         return;
     case DOMXML__K_UINT:
-        if (!((const domxml_uint *)field)->set)
-            return;
         domxml__attr_open(b, a->name);
         domxml__buf_number(b, ((const domxml_uint *)field)->value, a->fmt);
-        domxml__buf_add(b, "'", 1);
-        return;
+        break;
     case DOMXML__K_ULLONG:
-        if (!((const domxml_ullong *)field)->set)
-            return;
         domxml__attr_open(b, a->name);
         domxml__buf_number(b, ((const domxml_ullong *)field)->value, a->fmt);
-        domxml__buf_add(b, "'", 1);
-        return;
+        break;
     case DOMXML__K_INT:
-        if (!((const domxml_int *)field)->set)
-            return;
+        v = ((const domxml_int *)field)->value;
         domxml__attr_open(b, a->name);
-        if (((const domxml_int *)field)->value < 0)
+        if (v < 0)
             domxml__buf_add(b, "-", 1);
-        domxml__buf_number(b, ((const domxml_int *)field)->value < 0
-                                  ? 0ULL - (unsigned long long)((const domxml_int *)field)->value
-                                  : (unsigned long long)((const domxml_int *)field)->value,
+        domxml__buf_number(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v,
                            DOMXML__F_DEC);
-        domxml__buf_add(b, "'", 1);
-        return;
+        break;
     case DOMXML__K_HOOK:
         a->format(b, obj);
         return;
     case DOMXML__K_NONE:
         return;
     }
+    domxml__buf_add(b, "'", 1);
 }
 
 static void domxml__format_text_value(domxml__buf *b, const domxml__elem *d, const void *obj)
@@ -308,23 +308,27 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
 void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
     if (depth >= DOMXML__MAX_DEPTH) {
-        if (!b->bad_node)
-            b->bad_node = "a tree nested deeper than 1024 levels";
+        domxml__bad_node(b, "a tree nested deeper than 1024 levels");
         return;
     }
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
-        if (n->name)
+        if (!n->name || !n->name[0])
+            domxml__bad_node(b, "an element without a name");
+        else
             domxml__format_generic(b, n, depth);
         return;
     case DOMXML_NODE_TEXT:
-        if (n->text)
+        /* Parsing never puts text among a modelled element's children,
+         * where indentation would change it. */
+        if (b->pretty && depth > 0 && b->in_typed)
+            domxml__bad_node(b, "text inside a modelled element");
+        else if (n->text)
             domxml__buf_escape_text(b, n->text);
         return;
     case DOMXML_NODE_COMMENT:
         if (n->text && (strstr(n->text, "--") || (n->text[0] && n->text[strlen(n->text) - 1] == '-'))) {
-            if (!b->bad_node)
-                b->bad_node = "a comment containing '--' or ending in '-'";
+            domxml__bad_node(b, "a comment containing '--' or ending in '-'");
             return;
         }
         domxml__buf_indent(b, depth);
@@ -334,9 +338,10 @@ void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
         domxml__buf_newline(b);
         return;
     case DOMXML_NODE_PI:
-        if (!n->name || !n->name[0] || (n->text && strstr(n->text, "?>"))) {
-            if (!b->bad_node)
-                b->bad_node = "a processing instruction without a target or containing '?>'";
+        if (!n->name || !n->name[0] || strcasecmp(n->name, "xml") == 0 ||
+            (n->text && strstr(n->text, "?>"))) {
+            domxml__bad_node(b, "a processing instruction without a valid target or "
+                                "containing '?>'");
             return;
         }
         domxml__buf_indent(b, depth);
@@ -350,14 +355,19 @@ void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
         domxml__buf_newline(b);
         return;
     case DOMXML_NODE_INTERFACE:
-        if (n->interface)
+        if (!n->interface)
+            domxml__bad_node(b, "an INTERFACE node without its struct");
+        else
             domxml__format_elem_full(b, &domxml__interface_elem, n->interface, NULL, depth, true);
         return;
     case DOMXML_NODE_HOSTDEV:
-        if (n->hostdev)
+        if (!n->hostdev)
+            domxml__bad_node(b, "a HOSTDEV node without its struct");
+        else
             domxml__format_elem_full(b, &domxml__hostdev_elem, n->hostdev, NULL, depth, true);
         return;
     case DOMXML_NODE_KIND_LAST:
         break;
     }
+    domxml__bad_node(b, "a node of an unknown kind");
 }

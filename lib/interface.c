@@ -87,6 +87,10 @@ static void domxml__model_format(domxml__buf *b, const void *obj)
 
     if (name)
         domxml__buf_attr(b, "type", name);
+    else if (m->type && !b->bad_attr) {
+        b->bad_attr = "type";
+        b->bad_elem = "model";
+    }
 }
 
 static bool domxml__model_is_set(const void *obj)

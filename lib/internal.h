@@ -75,6 +75,7 @@ typedef struct domxml__buf {
     const char *bad_attr;
     const char *bad_elem;
     const char *bad_node;
+    bool in_typed; /* writing a node kept among a modelled element's children */
 } domxml__buf;
 
 DOMXML__INTERNAL void domxml__buf_add_slow(domxml__buf *b, const char *s, size_t n);
@@ -131,6 +132,7 @@ DOMXML__INTERNAL void domxml__enum_list(const domxml__enum *e, char *out, size_t
 
 extern DOMXML__INTERNAL const domxml__enum domxml__tristate_bool_enum;
 extern DOMXML__INTERNAL const domxml__enum domxml__tristate_switch_enum;
+extern DOMXML__INTERNAL const domxml__enum domxml__trunk_enum;
 extern DOMXML__INTERNAL const domxml__enum domxml__interface_type_enum;
 extern DOMXML__INTERNAL const domxml__enum domxml__mac_type_enum;
 extern DOMXML__INTERNAL const domxml__enum domxml__direct_mode_enum;
@@ -157,7 +159,7 @@ extern DOMXML__INTERNAL const domxml__enum domxml__usb_guest_reset_enum;
 extern DOMXML__INTERNAL const domxml__enum domxml__scsi_protocol_enum;
 
 /* ------------------------------------------------------------------ */
-/* Descriptor tables (desc.h style): one row per attribute or child,     */
+/* Descriptor tables: one row per attribute or child,                    */
 /* read by both the parser (parse.c) and the formatter (format.c).       */
 
 struct domxml__pctx;
@@ -315,6 +317,7 @@ DOMXML__INTERNAL bool domxml__parse_mac(const char *s, unsigned char mac[6]);
 /* Canonical lower-case dashed form into out[37]; false if not a UUID. */
 DOMXML__INTERNAL bool domxml__parse_uuid(const char *s, char out[37]);
 DOMXML__INTERNAL bool domxml__is_ws(const char *s, size_t n);
+DOMXML__INTERNAL bool domxml__attr_is_set(const domxml__attr *a, const void *obj);
 
 /* ------------------------------------------------------------------ */
 /* parse.c helpers available to element hooks.                           */

@@ -9,11 +9,6 @@
 /* ------------------------------------------------------------------ */
 /* <vlan trunk=> <tag id= nativeMode=/>+                                */
 
-/* libvirt reads trunk case-insensitively; it is written lower-case. */
-static const char *const domxml__trunk_names[] = {NULL, "yes", "no"};
-static const domxml__enum domxml__trunk_enum = {domxml__trunk_names, DOMXML_TRISTATE_BOOL_LAST,
-                                                true};
-
 static const domxml__attr domxml__tag_attrs[] = {
     DOMXML__UINT("id", domxml_vlan_tag, id, 10, DOMXML__F_DEC, 4095, DOMXML__A_REQUIRED),
     DOMXML__ENUMA("nativeMode", domxml_vlan_tag, native_mode, domxml__vlan_native_mode_enum, 0),

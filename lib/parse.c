@@ -7,6 +7,7 @@
  * known child, so the formatter can put it back at its place.
  */
 #include <expat.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -15,10 +16,9 @@
 
 enum {
     DOMXML__MAX_KIDS = 48,       /* child rows of the largest descriptor */
-    DOMXML__PATH_NAMES = 8,      /* distinct child names counted per frame */
+    DOMXML__PATH_NAMES = 16,     /* distinct child names counted per typed frame */
 };
 
-static_assert(sizeof(domxml_interface_type) == sizeof(int), "enums are int-sized");
 
 typedef struct domxml__frame {
     const char *name;
@@ -32,8 +32,8 @@ typedef struct domxml__frame {
     void *list_tail[DOMXML__MAX_KIDS];
     const char *text;         /* typed: text content collected so far */
     unsigned long line, column;
-    unsigned index;           /* 1-based among same-named siblings */
-    uint32_t kid_hash[DOMXML__PATH_NAMES];
+    unsigned index;           /* under a typed parent: 1-based among same-named siblings */
+    const char *kid_name[DOMXML__PATH_NAMES]; /* typed: child names met, with counts */
     unsigned kid_count[DOMXML__PATH_NAMES];
     unsigned n_kid_names;
     bool devices;             /* generic <devices> of a <domain> root */
@@ -58,13 +58,23 @@ struct domxml__pctx {
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
 
-static uint32_t domxml__hash(const char *s)
+/* The 1-based position of frame i among its same-named siblings. Under a
+ * generic parent it is counted in the parent's node list, only now that an
+ * error needs it; typed parents count as they go (push). */
+static unsigned domxml__sibling_index(const struct domxml__pctx *pc, unsigned i)
 {
-    uint32_t h = 2166136261u;
+    const domxml__frame *f = &pc->frames[i], *parent = i ? &pc->frames[i - 1] : NULL;
+    unsigned index = 1;
 
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    if (!parent || parent->desc)
+        return f->index;
+    for (const domxml_node *n = parent->node ? parent->node->children : NULL; n && n != f->node;
+         n = n->next) {
+        if ((n->kind == DOMXML_NODE_ELEMENT || n->kind == DOMXML_NODE_INTERFACE ||
+             n->kind == DOMXML_NODE_HOSTDEV) && n->name && strcmp(n->name, f->name) == 0)
+            index++;
+    }
+    return index;
 }
 
 static void domxml__fill_path(struct domxml__pctx *pc)
@@ -74,8 +84,9 @@ static void domxml__fill_path(struct domxml__pctx *pc)
 
     for (unsigned i = 0; i < pc->depth && left > 1; i++) {
         const domxml__frame *f = &pc->frames[i];
-        int n = f->index > 1 ? snprintf(p, left, "/%s[%u]", f->name, f->index)
-                             : snprintf(p, left, "/%s", f->name);
+        unsigned index = domxml__sibling_index(pc, i);
+        int n = index > 1 ? snprintf(p, left, "/%s[%u]", f->name, index)
+                          : snprintf(p, left, "/%s", f->name);
         if (n < 0 || (size_t)n >= left)
             break;
         p += n;
@@ -192,10 +203,11 @@ static int domxml__parse_int(struct domxml__pctx *pc, const domxml__elem *d,
     if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40))
         return domxml__bad_value(pc, d, a, value, "expected an integer");
     v = neg ? -(long long)mag : (long long)mag;
-    if (v < a->min || v > (long long)a->max)
+    long long max = a->max ? (long long)a->max : INT_MAX;
+    if (v < a->min || v > max)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
-                            "value '%s' of attribute '%s' of <%s> is out of range (%lld to %llu)",
-                            value, a->name, d->name, a->min, a->max);
+                            "value '%s' of attribute '%s' of <%s> is out of range (%lld to %lld)",
+                            value, a->name, d->name, a->min, max);
     out->value = (int)v;
     out->set = true;
     return 0;
@@ -249,30 +261,6 @@ static int domxml__parse_attr(struct domxml__pctx *pc, const domxml__elem *d,
         break;
     }
     return domxml__fail(pc, DOMXML_ERR_UNSUPPORTED, "internal: bad attribute kind");
-}
-
-static bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
-{
-    const void *field = (const char *)obj + a->off;
-
-    switch ((domxml__kind)a->kind) {
-    case DOMXML__K_STR:
-    case DOMXML__K_UUID:
-        return *(const char *const *)field != NULL;
-    case DOMXML__K_ENUM:
-        return *(const int *)field != 0;
-    case DOMXML__K_UINT:
-        return ((const domxml_uint *)field)->set;
-    case DOMXML__K_ULLONG:
-        return ((const domxml_ullong *)field)->set;
-    case DOMXML__K_INT:
-        return ((const domxml_int *)field)->set;
-    case DOMXML__K_HOOK:
-        return a->is_set(obj);
-    case DOMXML__K_NONE:
-        break;
-    }
-    return false;
 }
 
 static int domxml__find_attr(const domxml__elem *d, const char *name)
@@ -387,23 +375,25 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
         pc->frames = nf;
         pc->cap = cap;
     }
-    /* The sibling index counts names in the parent frame. */
+    /* Under a typed parent, count same-named siblings (names there are
+     * static or arena strings that outlive the frame). */
     unsigned index = 1;
-    if (pc->depth > 0) {
+    if (pc->depth > 0 && pc->frames[pc->depth - 1].desc) {
         domxml__frame *parent = &pc->frames[pc->depth - 1];
-        uint32_t h = domxml__hash(name);
         unsigned i;
 
-        for (i = 0; i < parent->n_kid_names && parent->kid_hash[i] != h; i++)
+        for (i = 0; i < parent->n_kid_names && parent->kid_name[i] != name &&
+                    strcmp(parent->kid_name[i], name) != 0;
+             i++)
             ;
         if (i < parent->n_kid_names) {
             index = ++parent->kid_count[i];
         } else if (i < DOMXML__PATH_NAMES) {
-            parent->kid_hash[i] = h;
+            parent->kid_name[i] = name;
             parent->kid_count[i] = 1;
             parent->n_kid_names++;
         } else {
-            index = 0; /* too many distinct names: no index in paths */
+            index = 0; /* more distinct names than counted: no index */
         }
     }
     f = &pc->frames[pc->depth++];

@@ -109,3 +109,29 @@ bool domxml__is_ws(const char *s, size_t n)
     }
     return true;
 }
+
+/* Whether an attribute field holds a value: the one presence rule that
+ * both the required-attribute check and the formatter use. */
+bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
+{
+    const void *field = (const char *)obj + a->off;
+
+    switch ((domxml__kind)a->kind) {
+    case DOMXML__K_STR:
+    case DOMXML__K_UUID:
+        return *(const char *const *)field != NULL;
+    case DOMXML__K_ENUM:
+        return *(const int *)field != 0;
+    case DOMXML__K_UINT:
+        return ((const domxml_uint *)field)->set;
+    case DOMXML__K_ULLONG:
+        return ((const domxml_ullong *)field)->set;
+    case DOMXML__K_INT:
+        return ((const domxml_int *)field)->set;
+    case DOMXML__K_HOOK:
+        return a->is_set(obj);
+    case DOMXML__K_NONE:
+        break;
+    }
+    return false;
+}

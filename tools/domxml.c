@@ -21,16 +21,22 @@ static void usage(FILE *out)
             "FILE defaults to standard input.\n");
 }
 
+/* Standard input, read up to one byte past the library's default size
+ * limit so that the library reports an oversized input. */
 static char *read_stream(FILE *fp, size_t *len)
 {
+    const size_t max = ((size_t)64 << 20) + 1;
     size_t cap = 65536, used = 0;
     char *buf = malloc(cap);
 
     while (buf) {
-        used += fread(buf + used, 1, cap - used, fp);
-        if (used < cap)
+        size_t want = cap - used < max - used ? cap - used : max - used;
+        size_t got = fread(buf + used, 1, want, fp);
+
+        used += got;
+        if (got < want || used >= max)
             break;
-        char *bigger = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
+        char *bigger = realloc(buf, cap * 2);
         if (!bigger)
             free(buf);
         buf = bigger;

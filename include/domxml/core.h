@@ -2,6 +2,8 @@
 /*
  * libdomxml core types: export macro, allocator hooks, error struct, optional
  * values, generic nodes for content the library does not model.
+ * Everything declared in the domxml headers exists since 0.1 unless a
+ * declaration says otherwise.
  */
 #ifndef DOMXML_CORE_H
 #define DOMXML_CORE_H
@@ -56,8 +58,10 @@ typedef enum domxml_error_code {
 
 /**
  * The first error of a call. Fixed-size, so filling it never allocates.
- * line/column are 1-based positions in the input (0 when the error has no
- * input position, e.g. NOMEM while formatting); column counts bytes.
+ * line/column are 1-based and point at the start tag of the element at
+ * fault (for malformed XML: where expat stopped); 0 when the error has no
+ * input position (e.g. NOMEM while formatting). column counts characters,
+ * as expat does. offset is the byte offset where parsing stopped.
  * path reads like "/domain/devices/interface[2]/mac"; [N] appears when the
  * element has same-named siblings before it.
  * Since 0.1.
@@ -66,7 +70,7 @@ typedef struct domxml_error {
     domxml_error_code code;
     unsigned long line;
     unsigned long column;
-    unsigned long long offset; /* byte offset of the position, from 0 */
+    unsigned long long offset; /* byte offset where parsing stopped, from 0 */
     char source[128];          /* file name given by the caller, or "" */
     char path[256];
     char message[384];
