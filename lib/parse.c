@@ -28,15 +28,16 @@ typedef struct domxml__frame {
     domxml_node *node;        /* generic: the element; typed device: its node */
     domxml_node **tail;       /* where the next generic child is linked */
     unsigned last_kid;        /* typed: anchor for the next unknown child */
-    uint64_t seen;            /* typed: EMBED rows met so far */
-    void *list_tail[DOMXML__MAX_KIDS];
+    uint64_t seen;            /* typed: rows met so far (EMBED: once; LIST: tail valid) */
     const char *text;         /* typed: text content collected so far */
     unsigned long line, column;
     unsigned index;           /* under a typed parent: 1-based among same-named siblings */
-    const char *kid_name[DOMXML__PATH_NAMES]; /* typed: child names met, with counts */
-    unsigned kid_count[DOMXML__PATH_NAMES];
     unsigned n_kid_names;
     bool devices;             /* generic <devices> of a <domain> root */
+    /* Not cleared by push: valid only where `seen` / n_kid_names say so. */
+    void *list_tail[DOMXML__MAX_KIDS];
+    const char *kid_name[DOMXML__PATH_NAMES]; /* typed: child names met, with counts */
+    unsigned kid_count[DOMXML__PATH_NAMES];
 } domxml__frame;
 
 struct domxml__pctx {
@@ -397,9 +398,7 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
         }
     }
     f = &pc->frames[pc->depth++];
-    /* list_tail matters to typed frames only: they clear it. */
     memset(f, 0, offsetof(domxml__frame, list_tail));
-    memset(&f->text, 0, sizeof(*f) - offsetof(domxml__frame, text));
     f->name = name;
     f->index = index;
     f->line = XML_GetCurrentLineNumber(pc->xp);
@@ -452,9 +451,6 @@ static void domxml__typed_frame_init(domxml__frame *f, const domxml__elem *d, vo
                                      const void *parent)
 {
     domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
-
-    /* The refined table may have more rows than d: clear them all. */
-    memset(f->list_tail, 0, sizeof(f->list_tail));
 
     f->desc = d;
     f->obj = obj;
@@ -670,10 +666,11 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
         obj = domxml__alloc(pc->arena, row->elem->size);
         if (!obj)
             return domxml__nomem(pc);
-        if (pf->list_tail[i])
+        if (pf->seen & (1ULL << i))
             *(void **)pf->list_tail[i] = obj; /* `next` is the first field */
         else
             *DOMXML__FIELD(pf->obj, row->off, void *) = obj;
+        pf->seen |= 1ULL << i;
         pf->list_tail[i] = obj;
     }
     pf->last_kid = i + 1;
