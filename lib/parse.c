@@ -54,6 +54,14 @@ struct domxml__pctx {
     domxml_node **epilog_tail;
     bool seen_devices;
     bool failed;
+    /* Position of the current event, counted incrementally over the input
+     * (expat's own position functions rescan from their last call, which
+     * costs more than the rest of our start-tag work). Only for ASCII-
+     * compatible input: otherwise expat counts (`expat_pos`). */
+    bool expat_pos;
+    bool pos_cr;            /* the byte before pos_at was '\r' */
+    size_t pos_at;
+    unsigned long pos_line, pos_col;
 };
 
 /* ------------------------------------------------------------------ */
@@ -352,6 +360,62 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
 /* ------------------------------------------------------------------ */
 /* Frames                                                               */
 
+/* UTF-8 characters in [s, e): bytes that are not continuation bytes. */
+static unsigned long domxml__utf8_chars(const unsigned char *s, const unsigned char *e)
+{
+    unsigned long n = 0;
+
+    for (; s < e; s++)
+        n += (*s & 0xc0) != 0x80;
+    return n;
+}
+
+/* Advance the position over [s, e) byte by byte: the general case, for
+ * segments holding a CR (lines end at LF, CR or CRLF, as expat counts). */
+static void domxml__advance_slow(struct domxml__pctx *pc, const unsigned char *s,
+                                 const unsigned char *e)
+{
+    for (; s < e; s++) {
+        if (*s == '\n' || *s == '\r') {
+            pc->pos_line += *s == '\r' || !pc->pos_cr;
+            pc->pos_col = 0;
+        } else {
+            pc->pos_col += (*s & 0xc0) != 0x80;
+        }
+        pc->pos_cr = *s == '\r';
+    }
+}
+
+/* Line and column (1-based, characters) of the current event, counted from
+ * the previous event's: each input byte is looked at once. */
+static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col)
+{
+    XML_Index at = XML_GetCurrentByteIndex(pc->xp);
+    const unsigned char *s, *e, *nl, *last = NULL;
+
+    if (pc->expat_pos || at < 0 || (size_t)at < pc->pos_at) {
+        *line = XML_GetCurrentLineNumber(pc->xp);
+        *col = XML_GetCurrentColumnNumber(pc->xp) + 1;
+        return;
+    }
+    s = (const unsigned char *)pc->input + pc->pos_at;
+    e = (const unsigned char *)pc->input + at;
+    if (memchr(s, '\r', (size_t)(e - s))) {
+        domxml__advance_slow(pc, s, e);
+    } else if (s < e) {
+        for (nl = s; (nl = memchr(nl, '\n', (size_t)(e - nl))) != NULL; nl++) {
+            pc->pos_line += !(nl == s && pc->pos_cr); /* CRLF split across events */
+            last = nl;
+        }
+        pc->pos_col = last ? domxml__utf8_chars(last + 1, e)
+                           : pc->pos_col + domxml__utf8_chars(s, e);
+        pc->pos_cr = false;
+    }
+    pc->pos_at = (size_t)at;
+    *line = pc->pos_line;
+    *col = pc->pos_col + 1;
+}
+
 static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
 {
     domxml__frame *f;
@@ -401,8 +465,7 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
     memset(f, 0, offsetof(domxml__frame, list_tail));
     f->name = name;
     f->index = index;
-    f->line = XML_GetCurrentLineNumber(pc->xp);
-    f->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    domxml__here(pc, &f->line, &f->column);
     return f;
 }
 
@@ -415,8 +478,7 @@ static domxml_node *domxml__new_node(struct domxml__pctx *pc, domxml_node_kind k
         return NULL;
     }
     n->kind = kind;
-    n->line = XML_GetCurrentLineNumber(pc->xp);
-    n->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
+    domxml__here(pc, &n->line, &n->column);
     return n;
 }
 
@@ -897,6 +959,11 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
         pc.max_depth = DOMXML__MAX_DEPTH;
     pc.arena->limit = options && options->max_memory ? options->max_memory
                                                      : DOMXML__DEFAULT_MAX_MEMORY;
+    pc.pos_line = 1;
+    /* A BOM or a NUL in the first bytes: UTF-16 or UTF-32, counted by expat. */
+    pc.expat_pos = len >= 2 && (memchr(buf, '\0', len < 4 ? len : 4) ||
+                                ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff) ||
+                                ((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe));
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
     pc.xp = domxml__expat_new(&pc);
