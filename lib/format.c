@@ -305,6 +305,41 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     domxml__buf_newline(b);
 }
 
+static void domxml__format_comment(domxml__buf *b, const domxml_node *n, unsigned depth)
+{
+    const char *t = n->text ? n->text : "";
+    size_t len = strlen(t);
+
+    if (strstr(t, "--") || (len && t[len - 1] == '-')) {
+        domxml__bad_node(b, "a comment containing '--' or ending in '-'");
+        return;
+    }
+    domxml__buf_indent(b, depth);
+    domxml__buf_add(b, "<!--", 4);
+    domxml__buf_add(b, t, len);
+    domxml__buf_add(b, "-->", 3);
+    domxml__buf_newline(b);
+}
+
+static void domxml__format_pi(domxml__buf *b, const domxml_node *n, unsigned depth)
+{
+    if (!n->name || !n->name[0] || strcasecmp(n->name, "xml") == 0 ||
+        (n->text && strstr(n->text, "?>"))) {
+        domxml__bad_node(b, "a processing instruction without a valid target or "
+                            "containing '?>'");
+        return;
+    }
+    domxml__buf_indent(b, depth);
+    domxml__buf_add(b, "<?", 2);
+    domxml__buf_puts(b, n->name);
+    if (n->text && n->text[0]) {
+        domxml__buf_add(b, " ", 1);
+        domxml__buf_puts(b, n->text);
+    }
+    domxml__buf_add(b, "?>", 2);
+    domxml__buf_newline(b);
+}
+
 void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
     if (depth >= DOMXML__MAX_DEPTH) {
@@ -327,32 +362,10 @@ void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
             domxml__buf_escape_text(b, n->text);
         return;
     case DOMXML_NODE_COMMENT:
-        if (n->text && (strstr(n->text, "--") || (n->text[0] && n->text[strlen(n->text) - 1] == '-'))) {
-            domxml__bad_node(b, "a comment containing '--' or ending in '-'");
-            return;
-        }
-        domxml__buf_indent(b, depth);
-        domxml__buf_add(b, "<!--", 4);
-        domxml__buf_puts(b, n->text ? n->text : "");
-        domxml__buf_add(b, "-->", 3);
-        domxml__buf_newline(b);
+        domxml__format_comment(b, n, depth);
         return;
     case DOMXML_NODE_PI:
-        if (!n->name || !n->name[0] || strcasecmp(n->name, "xml") == 0 ||
-            (n->text && strstr(n->text, "?>"))) {
-            domxml__bad_node(b, "a processing instruction without a valid target or "
-                                "containing '?>'");
-            return;
-        }
-        domxml__buf_indent(b, depth);
-        domxml__buf_add(b, "<?", 2);
-        domxml__buf_puts(b, n->name ? n->name : "");
-        if (n->text && n->text[0]) {
-            domxml__buf_add(b, " ", 1);
-            domxml__buf_puts(b, n->text);
-        }
-        domxml__buf_add(b, "?>", 2);
-        domxml__buf_newline(b);
+        domxml__format_pi(b, n, depth);
         return;
     case DOMXML_NODE_INTERFACE:
         if (!n->interface)
