@@ -541,6 +541,59 @@ START_TEST(test_encoding_declaration)
 }
 END_TEST
 
+/* Hand-built trees that cannot be written are refused with the reason. */
+static void expect_format_error(domxml_domain *dom, const char *message)
+{
+    domxml_error err;
+    size_t len = 0;
+
+    ck_assert_ptr_null(domxml_format(dom, &len, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_VALUE);
+    ck_assert_str_eq(err.message, message);
+}
+
+START_TEST(test_format_hand_built_errors)
+{
+    domxml_error err;
+    domxml_domain *dom = parse("<domain><devices><interface type='user'/></devices></domain>",
+                               NULL, &err);
+    domxml_node *devices, *iface, *n, *deep;
+
+    ck_assert_msg(dom != NULL, "%s", err.message);
+    devices = domxml_domain_devices(dom);
+    iface = devices->children;
+
+    n = domxml_node_new(dom, DOMXML_NODE_COMMENT);
+    n->text = "a -- b";
+    devices->children = n;
+    n->next = iface;
+    expect_format_error(dom, "cannot write a comment containing '--' or ending in '-'");
+    n->text = "fine";
+
+    n = domxml_node_new(dom, DOMXML_NODE_TEXT);
+    n->text = "loose";
+    iface->interface->extra.children = n;
+    expect_format_error(dom, "cannot write text inside a modelled element");
+    iface->interface->extra.children = NULL;
+
+    iface->interface = NULL;
+    expect_format_error(dom, "cannot write an INTERFACE node without its struct");
+    ck_assert_ptr_null(domxml_node_new(dom, DOMXML_NODE_INTERFACE));
+
+    /* 1100 nested generic elements: deeper than any parse allows. */
+    devices->children = NULL;
+    deep = devices;
+    for (int i = 0; i < 1100; i++) {
+        n = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+        n->name = "e";
+        deep->children = n;
+        deep = n;
+    }
+    expect_format_error(dom, "cannot write a tree nested deeper than 1024 levels");
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_format_invalid_enum)
 {
     domxml_error err;
@@ -823,6 +876,7 @@ int main(void)
     tcase_add_test(documents, test_standalone_hostdev);
     tcase_add_test(documents, test_encoding_declaration);
     tcase_add_test(documents, test_format_invalid_enum);
+    tcase_add_test(documents, test_format_hand_built_errors);
     suite_add_tcase(s, documents);
 
     tcase_add_test(teaming, test_teaming_link);
