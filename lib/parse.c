@@ -54,6 +54,7 @@ struct domxml__pctx {
     domxml_node **epilog_tail;
     bool seen_devices;
     bool failed;
+    bool latin1;            /* the input declared ISO-8859-1 */
     /* Position of the current event, counted incrementally over the input
      * (expat's own position functions rescan from their last call, which
      * costs more than the rest of our start-tag work). Only for ASCII-
@@ -281,12 +282,34 @@ static int domxml__find_attr(const domxml__elem *d, const char *name)
     return -1;
 }
 
+/*
+ * expat takes U+00AA, U+00B5 and U+00BA as name characters in ISO-8859-1
+ * input but not in UTF-8, which is what we write: a name using them could
+ * not be read back, so it is refused here.
+ */
+static int domxml__check_name(struct domxml__pctx *pc, const char *name)
+{
+    if (!pc->latin1)
+        return 0;
+    for (const char *p = strchr(name, '\xc2'); p; p = strchr(p + 1, '\xc2')) {
+        if (p[1] == '\xaa' || p[1] == '\xb5' || p[1] == '\xba')
+            return domxml__fail(pc, DOMXML_ERR_XML,
+                                "name '%s' uses a character that expat accepts in names only "
+                                "in ISO-8859-1 input; the UTF-8 output could not be read back",
+                                name);
+    }
+    return 0;
+}
+
 static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_extra *u,
                                     domxml_attr ***tail, const char *name,
                                     const char *value, unsigned anchor)
 {
-    domxml_attr *at = domxml__alloc(pc->arena, sizeof(*at));
+    domxml_attr *at;
 
+    if (domxml__check_name(pc, name) < 0)
+        return -1;
+    at = domxml__alloc(pc->arena, sizeof(*at));
     if (!at || !(at->name = domxml__pstrdup(pc, name)) ||
         !(at->value = domxml__pstrdup(pc, value)))
         return at ? -1 : domxml__nomem(pc);
@@ -631,10 +654,12 @@ static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
     domxml_attr **tail;
     domxml__frame *f;
 
-    if (!n || !(n->name = domxml__pstrdup(pc, name)))
+    if (domxml__check_name(pc, name) < 0 || !n || !(n->name = domxml__pstrdup(pc, name)))
         return -1;
     tail = &n->attrs;
     for (; *atts; atts += 2) {
+        if (domxml__check_name(pc, atts[0]) < 0)
+            return -1;
         domxml_attr *a = domxml__alloc(pc->arena, sizeof(*a));
         if (!a || !(a->name = domxml__pstrdup(pc, atts[0])) ||
             !(a->value = domxml__pstrdup(pc, atts[1])))
@@ -811,6 +836,8 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed || domxml__flush_text(pc, false) < 0)
         return;
+    if (name && domxml__check_name(pc, name) < 0)
+        return;
     n = domxml__new_node(pc, kind);
     if (!n || (name && !(n->name = domxml__pstrdup(pc, name))) ||
         !(n->text = domxml__pstrdup(pc, text)))
@@ -845,6 +872,7 @@ static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
 
     if (pc->failed || version == NULL)
         return; /* NULL version: a text declaration, impossible without external entities */
+    pc->latin1 = encoding && strcasecmp(encoding, "ISO-8859-1") == 0;
     if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && at >= 0 && len > 5 &&
         memcmp(pc->input + at, "<?xml", 5) == 0) {
         pc->doc->dom.xml_decl = domxml__strndup(pc->arena, pc->input + at, (size_t)len);
