@@ -383,11 +383,15 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
 /* ------------------------------------------------------------------ */
 /* Frames                                                               */
 
-/* UTF-8 characters in [s, e): bytes that are not continuation bytes. */
-static unsigned long domxml__utf8_chars(const unsigned char *s, const unsigned char *e)
+/* Characters in [s, e): bytes that are not UTF-8 continuation bytes, or
+ * every byte of ISO-8859-1 input. */
+static unsigned long domxml__chars(const struct domxml__pctx *pc, const unsigned char *s,
+                                   const unsigned char *e)
 {
     unsigned long n = 0;
 
+    if (pc->latin1)
+        return (unsigned long)(e - s);
     for (; s < e; s++)
         n += (*s & 0xc0) != 0x80;
     return n;
@@ -403,7 +407,7 @@ static void domxml__advance_slow(struct domxml__pctx *pc, const unsigned char *s
             pc->pos_line += *s == '\r' || !pc->pos_cr;
             pc->pos_col = 0;
         } else {
-            pc->pos_col += (*s & 0xc0) != 0x80;
+            pc->pos_col += pc->latin1 || (*s & 0xc0) != 0x80;
         }
         pc->pos_cr = *s == '\r';
     }
@@ -430,8 +434,7 @@ static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned 
             pc->pos_line += !(nl == s && pc->pos_cr); /* CRLF split across events */
             last = nl;
         }
-        pc->pos_col = last ? domxml__utf8_chars(last + 1, e)
-                           : pc->pos_col + domxml__utf8_chars(s, e);
+        pc->pos_col = last ? domxml__chars(pc, last + 1, e) : pc->pos_col + domxml__chars(pc, s, e);
         pc->pos_cr = false;
     }
     pc->pos_at = (size_t)at;
