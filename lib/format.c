@@ -30,6 +30,15 @@ static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, uns
     }
 }
 
+/* "</name>" and the end of the line. */
+static void domxml__close_tag(domxml__buf *b, const char *name)
+{
+    domxml__buf_add(b, "</", 2);
+    domxml__buf_puts(b, name);
+    domxml__buf_add(b, ">", 1);
+    domxml__buf_newline(b);
+}
+
 /* Remember the first thing that cannot be written (hand-built input). */
 static void domxml__bad_node(domxml__buf *b, const char *what)
 {
@@ -200,10 +209,7 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
         b->pretty = false;
         domxml__format_kids(b, d, obj, depth + 1);
         b->pretty = pretty;
-        domxml__buf_add(b, "</", 2);
-        domxml__buf_puts(b, d->name);
-        domxml__buf_add(b, ">", 1);
-        domxml__buf_newline(b);
+        domxml__close_tag(b, d->name);
         return;
     }
     domxml__buf_add(b, ">", 1);
@@ -214,10 +220,7 @@ static void domxml__format_elem_full(domxml__buf *b, const domxml__elem *d, cons
         return;
     if (b->len != body) {
         domxml__buf_indent(b, depth);
-        domxml__buf_add(b, "</", 2);
-        domxml__buf_puts(b, d->name);
-        domxml__buf_add(b, ">", 1);
-        domxml__buf_newline(b);
+        domxml__close_tag(b, d->name);
         return;
     }
     if (after_attrs == after_name && !keep) {
@@ -299,10 +302,7 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
             domxml__format_node(b, c, depth + 1);
         b->pretty = pretty;
     }
-    domxml__buf_add(b, "</", 2);
-    domxml__buf_puts(b, n->name);
-    domxml__buf_add(b, ">", 1);
-    domxml__buf_newline(b);
+    domxml__close_tag(b, n->name);
 }
 
 static void domxml__format_comment(domxml__buf *b, const domxml_node *n, unsigned depth)

@@ -301,18 +301,33 @@ static int domxml__check_name(struct domxml__pctx *pc, const char *name)
     return 0;
 }
 
-static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_extra *u,
-                                    domxml_attr ***tail, const char *name,
-                                    const char *value, unsigned anchor)
+/* A copy of an input attribute, for a generic element or an unknown
+ * attribute of a modelled one; NULL on error (already reported). */
+static domxml_attr *domxml__copy_attr(struct domxml__pctx *pc, const char *name,
+                                      const char *value)
 {
     domxml_attr *at;
 
     if (domxml__check_name(pc, name) < 0)
-        return -1;
+        return NULL;
     at = domxml__alloc(pc->arena, sizeof(*at));
-    if (!at || !(at->name = domxml__pstrdup(pc, name)) ||
-        !(at->value = domxml__pstrdup(pc, value)))
-        return at ? -1 : domxml__nomem(pc);
+    if (!at) {
+        domxml__nomem(pc);
+        return NULL;
+    }
+    if (!(at->name = domxml__pstrdup(pc, name)) || !(at->value = domxml__pstrdup(pc, value)))
+        return NULL;
+    return at;
+}
+
+static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_extra *u,
+                                    domxml_attr ***tail, const char *name,
+                                    const char *value, unsigned anchor)
+{
+    domxml_attr *at = domxml__copy_attr(pc, name, value);
+
+    if (!at)
+        return -1;
     at->anchor = anchor;
     if (!*tail)
         *tail = &u->attrs;
@@ -605,12 +620,9 @@ static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
         return f->text ? 0 : domxml__nomem(pc);
     }
     pc->text_len = 0;
-    if (f->desc) {
-        if (domxml__is_ws(pc->text, n))
-            return 0;
+    if (f->desc) /* on_text drops white space here: this text has more */
         return domxml__fail(pc, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
                             f->desc->name);
-    }
     domxml_node *node = domxml__new_node(pc, DOMXML_NODE_TEXT);
     if (!node || !(node->text = domxml__strndup(pc->arena, pc->text, n)))
         return node ? domxml__nomem(pc) : -1;
@@ -661,12 +673,9 @@ static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
         return -1;
     tail = &n->attrs;
     for (; *atts; atts += 2) {
-        if (domxml__check_name(pc, atts[0]) < 0)
+        domxml_attr *a = domxml__copy_attr(pc, atts[0], atts[1]);
+        if (!a)
             return -1;
-        domxml_attr *a = domxml__alloc(pc->arena, sizeof(*a));
-        if (!a || !(a->name = domxml__pstrdup(pc, atts[0])) ||
-            !(a->value = domxml__pstrdup(pc, atts[1])))
-            return a ? -1 : domxml__nomem(pc);
         *tail = a;
         tail = &a->next;
     }
