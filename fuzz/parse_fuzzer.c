@@ -188,11 +188,7 @@ static domxml_node *fuzz_devices(const domxml_domain *dom)
 
 static const domxml_teaming *fuzz_teaming(const domxml_node *n)
 {
-    if (n->kind == DOMXML_NODE_INTERFACE && n->interface)
-        return &n->interface->teaming;
-    if (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev)
-        return &n->hostdev->teaming;
-    return NULL;
+    return domxml_node_teaming(n);
 }
 
 /* Peers are symmetric; the pair walk visits each linked persistent member
@@ -356,7 +352,7 @@ static void fuzz_check_absorbed_success(const fuzz_run *r, const char *buf, size
         fuzz_die("%s", "an injected allocation failure was absorbed silently: the "
                        "document differs from a clean parse");
     }
-    domxml_string_free(dom, ref_out);
+    domxml_string_free(ref_out);
     domxml_domain_free(dom);
 }
 
@@ -392,7 +388,7 @@ static void fuzz_second_trip(const fuzz_run *r, const char *out1, size_t len1,
         fuzz_show("second output", out2, len2);
         fuzz_die("%s", "formatting is not a fixed point");
     }
-    domxml_string_free(dom2, out2);
+    domxml_string_free(out2);
     domxml_domain_free(dom2);
 }
 
@@ -452,7 +448,7 @@ static void fuzz_one(const fuzz_run *r, const char *buf, size_t len)
             fuzz_relink(dom, pairs);
         fuzz_second_trip(r, out1, len1, pairs, link);
     }
-    domxml_string_free(dom, out1);
+    domxml_string_free(out1);
     domxml_domain_free(dom);
 }
 
@@ -477,6 +473,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_state.fail_later = (opt & FUZZ_OPT_FAIL_LATER) != 0;
         skip = 2;
     }
+    domxml_parse_options_init(&r.opts);
     r.opts.memory = &fuzz_memory;
     r.opts.max_depth = fuzz_depths[(opt & FUZZ_OPT_DEPTH_MASK) >> FUZZ_OPT_DEPTH_SHIFT];
     r.no_link = (opt & FUZZ_OPT_NO_LINK) != 0;

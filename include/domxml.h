@@ -19,6 +19,8 @@
 #ifndef DOMXML_H
 #define DOMXML_H
 
+#include <string.h>
+
 #include <domxml/version.h>
 #include <domxml/core.h>
 #include <domxml/device.h>
@@ -54,18 +56,32 @@ enum {
 };
 
 /**
- * Parse options; a NULL pointer means all defaults. Zero fields take the
- * default shown. Since 0.1.
+ * Parse options, allocated by the caller. Fill with
+ * domxml_parse_options_init() (or zero it and set `size` to sizeof), then
+ * set what you need; zero fields take the default shown. The library reads
+ * only the fields that fit in `size`, so a program built against an older
+ * header keeps working (docs/abi.md); size 0 is refused (DOMXML_ERR_VALUE).
+ * A NULL pointer means all defaults. Since 0.1; `size` since 0.2.
  */
 typedef struct domxml_parse_options {
+    size_t size;                 /* sizeof(domxml_parse_options) of the caller */
     const domxml_memory *memory; /* NULL: malloc/realloc/free */
     unsigned int flags;          /* DOMXML_PARSE_* */
     unsigned int max_depth;      /* element nesting; default 256, at most 1024 */
     size_t max_size;             /* input bytes; default 64 MiB, at most 2 GiB - 1 */
-    /* Memory for the parsed document (a modelled device takes a few KiB
-     * however short its XML); default 512 MiB. DOMXML_ERR_LIMIT past it. */
+    /* Memory one parse may allocate: the document and the parser's own
+     * buffers, expat's input buffer included; default 512 MiB.
+     * DOMXML_ERR_LIMIT past it. */
     size_t max_memory;
 } domxml_parse_options;
+
+/** Zero *options and set its size. Inline on purpose: `size` must be the
+ * caller's sizeof, not the library's (docs/abi.md). Since 0.2. */
+static inline void domxml_parse_options_init(domxml_parse_options *options)
+{
+    memset(options, 0, sizeof(*options));
+    options->size = sizeof(*options);
+}
 
 /**
  * Parse a document held in memory. `name` (may be NULL) is copied into
@@ -79,9 +95,9 @@ DOMXML_API domxml_domain *domxml_parse_buffer(const char *buf, size_t len,
                                               domxml_error *error);
 
 /**
- * Read and parse a file ("-" is not special here). The path is the name in
- * error messages. Returns a new domain or NULL with *error filled.
- * Since 0.1.
+ * Read and parse a file ("-" is not special here), streamed in pieces: the
+ * file is never held whole in memory. The path is the name in error
+ * messages. Returns a new domain or NULL with *error filled. Since 0.1.
  */
 DOMXML_API domxml_domain *domxml_parse_file(const char *path,
                                             const domxml_parse_options *options,
@@ -89,7 +105,8 @@ DOMXML_API domxml_domain *domxml_parse_file(const char *path,
 
 /**
  * An empty document for building by hand; `memory` may be NULL. Set
- * dom->root to a node made with domxml_node_new_element() etc.
+ * dom->root to a node made with domxml_node_new() or
+ * domxml_interface_node_new()/domxml_hostdev_node_new().
  * Returns NULL when out of memory. Since 0.1.
  */
 DOMXML_API domxml_domain *domxml_domain_new(const domxml_memory *memory);
@@ -98,22 +115,42 @@ DOMXML_API domxml_domain *domxml_domain_new(const domxml_memory *memory);
 DOMXML_API void domxml_domain_free(domxml_domain *dom);
 
 /**
- * Format a domain in libvirt's canonical style. Returns a NUL-terminated
- * string allocated with the domain's allocator (free it with
- * domxml_string_free()), its length in *len if len is not NULL; NULL with
- * *error filled on failure. Since 0.1.
+ * Check that a domain, parsed, edited or built by hand, would parse back to
+ * the same tree: every per-element rule the parser applies, value ranges,
+ * required attributes and elements, enum values, names and strings that XML
+ * can carry. Returns 0, or -1 with *error filled with the error a parse of
+ * the formatted document would give (line/column of the element when it
+ * came from the input, 0 when built by hand; path always). Since 0.2.
  */
-DOMXML_API char *domxml_format(const domxml_domain *dom, size_t *len,
-                               domxml_error *error);
-
-/** Free a string from domxml_format(). The string remembers its allocator:
- * `dom` is not used (it may be NULL or already freed). NULL str is allowed.
- * Since 0.1. */
-DOMXML_API void domxml_string_free(const domxml_domain *dom, char *str);
+DOMXML_API int domxml_domain_check(const domxml_domain *dom, domxml_error *error);
 
 /**
- * Resolve <teaming> pairs: set teaming.peer on every member. Parsing does
- * this already; call it after building or editing a document by hand.
+ * Format a domain in libvirt's canonical style. Refuses (NULL, *error
+ * filled as by domxml_domain_check()) a tree that would not parse back.
+ * Returns a NUL-terminated string allocated with the domain's allocator
+ * (free it with domxml_string_free()), its length in *len if len is not
+ * NULL. Since 0.1.
+ */
+DOMXML_API char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error);
+
+/**
+ * Format to a callback in pieces, for documents too big to hold twice:
+ * `write` gets consecutive pieces of the output and returns 0, or non-zero
+ * to stop (DOMXML_ERR_IO). The tree is checked before the first byte is
+ * written. Returns 0 or -1 with *error filled. Since 0.2.
+ */
+DOMXML_API int domxml_format_to(const domxml_domain *dom,
+                                int (*write)(void *ctx, const char *data, size_t len),
+                                void *ctx, domxml_error *error);
+
+/** Free a string from domxml_format(); it remembers its allocator.
+ * NULL is allowed. Since 0.2 (0.1 took the domain as first argument). */
+DOMXML_API void domxml_string_free(char *str);
+
+/**
+ * Resolve <teaming> pairs: set teaming->peer on every member. Parsing does
+ * this already, and so do the device insert/append/unlink calls below;
+ * call it after editing teaming or aliases by hand.
  * Returns 0, or -1 with *error filled (error may be NULL) and no peer set:
  * DOMXML_ERR_TEAMING when a transient member names no persistent
  * <interface>, two transient members name the same one, or a member breaks
@@ -140,15 +177,124 @@ DOMXML_API domxml_node *domxml_teaming_peer(const domxml_node *member);
 DOMXML_API domxml_node *domxml_teaming_next_pair(const domxml_domain *dom,
                                                  const domxml_node *prev);
 
+/* ------------------------------------------------------------------ */
+/* Walking and editing the devices                                       */
+
 /** The <devices> element of a <domain> root, or NULL. Since 0.1. */
 DOMXML_API domxml_node *domxml_domain_devices(const domxml_domain *dom);
 
+/**
+ * The modelled devices (INTERFACE and HOSTDEV nodes) in document order:
+ * the first after `prev` (NULL: start), or NULL at the end. For a
+ * standalone device document, its root. Skips everything else under
+ * <devices> (text, comments, other elements).
+ *   for (d = domxml_device_next(dom, NULL); d; d = domxml_device_next(dom, d))
+ * Since 0.2.
+ */
+DOMXML_API domxml_node *domxml_device_next(const domxml_domain *dom, const domxml_node *prev);
+
+/** The device-info block (boot, alias, rom, acpi, address...) of an
+ * INTERFACE or HOSTDEV node, or NULL for other nodes. Since 0.2. */
+DOMXML_API domxml_device_info *domxml_node_device_info(const domxml_node *device);
+
+/** The <teaming> of a device node, or NULL when it has none. Since 0.2. */
+DOMXML_API domxml_teaming *domxml_node_teaming(const domxml_node *device);
+
+/** The alias name of a device node (<alias name=...>), or NULL. Since 0.2. */
+DOMXML_API const char *domxml_node_alias(const domxml_node *device);
+
+/**
+ * The host-device <source> of a device node: a HOSTDEV node's source, or
+ * that of an <interface type='hostdev'>; NULL for anything else or when
+ * the source is absent. Since 0.2.
+ */
+DOMXML_API domxml_hostdev_source *domxml_node_host_source(const domxml_node *device);
+
+/**
+ * Insert a device node (INTERFACE or HOSTDEV, not yet in a tree) into the
+ * domain's <devices>: before `before` (a child of <devices>), or at the end
+ * when `before` is NULL (append). Teaming pairs are linked again; if that
+ * fails the insertion is undone. Returns 0, or -1 with *error filled:
+ * DOMXML_ERR_INVALID_ARG (no <devices>, `before` not in it, a node that is
+ * already linked), DOMXML_ERR_TEAMING, DOMXML_ERR_NOMEM. Since 0.2.
+ */
+DOMXML_API int domxml_device_insert_before(domxml_domain *dom, domxml_node *device,
+                                           domxml_node *before, domxml_error *error);
+DOMXML_API int domxml_device_append(domxml_domain *dom, domxml_node *device,
+                                    domxml_error *error);
+
+/**
+ * Take a device node out of <devices>; it stays owned by the domain and may
+ * be inserted again. Its teaming partner loses its link (its peer becomes
+ * NULL). Returns 0, or -1 when `device` is not a device of `dom`.
+ * Since 0.2.
+ */
+DOMXML_API int domxml_device_unlink(domxml_domain *dom, domxml_node *device);
+
+/* ------------------------------------------------------------------ */
+/* Generic nodes: lookups for what the library keeps verbatim            */
+
+/** The value of attribute `name` of a generic ELEMENT node, or NULL.
+ * Since 0.2. */
+DOMXML_API const char *domxml_node_attr(const domxml_node *element, const char *name);
+
+/**
+ * The next child element of `parent` named `name` (any name when NULL)
+ * after `prev` (NULL: the first); modelled device nodes count as elements
+ * named "interface"/"hostdev". Example: the <controller> list is
+ *   for (c = domxml_node_child(devs, NULL, "controller"); c;
+ *        c = domxml_node_child(devs, c, "controller"))
+ * Since 0.2.
+ */
+DOMXML_API domxml_node *domxml_node_child(const domxml_node *parent, const domxml_node *prev,
+                                          const char *name);
+
+/** The text of an element whose only children are text nodes (one), e.g.
+ * <name>vm1</name>; NULL otherwise. Since 0.2. */
+DOMXML_API const char *domxml_node_text(const domxml_node *element);
+
+/* ------------------------------------------------------------------ */
+/* Values to and from text                                               */
+
+/** Buffer sizes for the text forms below, NUL included. Since 0.2. */
+#define DOMXML_MAC_STRLEN 18      /* "52:54:00:a1:b2:c3" */
+#define DOMXML_PCI_ADDR_STRLEN 17 /* "0000:81:10.2", domains up to ffffffff */
+
+/** "52:54:00:A1:b2:c3" -> bytes (set=true). Returns 0, or -1 (out unchanged)
+ * when the text is not six hex octets separated by ':'. Since 0.2. */
+DOMXML_API int domxml_mac_from_string(const char *text, domxml_mac_addr *out);
+
+/** Lower-case text of a set address into buf; NULL when not set. Since 0.2. */
+DOMXML_API const char *domxml_mac_to_string(const domxml_mac_addr *mac,
+                                            char buf[DOMXML_MAC_STRLEN]);
+
+/** "DDDD:BB:SS.F" or "BB:SS.F" (hex, domain 0 when omitted; up to 8 domain
+ * digits) -> the four parts, all set. Returns 0, or -1 (out unchanged) when malformed or out of
+ * range. Since 0.2. */
+DOMXML_API int domxml_pci_addr_from_string(const char *text, domxml_pci_addr *out);
+
+/** "DDDD:BB:SS.F" of an address whose bus, slot and function are set (an
+ * unset domain reads as 0); NULL otherwise. Since 0.2. */
+DOMXML_API const char *domxml_pci_addr_to_string(const domxml_pci_addr *addr,
+                                                 char buf[DOMXML_PCI_ADDR_STRLEN]);
+
+/** The NIC model's name as written: the known model's canonical name or the
+ * free-form one; NULL when there is none. Since 0.2. */
+DOMXML_API const char *domxml_model_name(const domxml_model *model);
+
+/** True for virtio, virtio-transitional and virtio-non-transitional. */
+DOMXML_API bool domxml_nic_model_is_virtio(const domxml_model *model);
+
+/* ------------------------------------------------------------------ */
+/* Builders                                                              */
+
 /*
- * Builders. Each returns a zeroed object owned by `dom`, or NULL when out of
- * memory or when an argument is NULL or invalid (domxml_node_new() makes
- * generic kinds only: INTERFACE and HOSTDEV nodes come with their struct
- * from domxml_interface_node_new()/domxml_hostdev_node_new()). Link the
- * object into the tree yourself (node->next, parent->children).
+ * Each returns a zeroed object owned by `dom`, or NULL when out of memory
+ * or when an argument is NULL or invalid (domxml_node_new() makes generic
+ * kinds only: INTERFACE and HOSTDEV nodes come with their struct from
+ * domxml_interface_node_new()/domxml_hostdev_node_new()). Link the object
+ * into the tree yourself (a pointer field, node->next, parent->children) or
+ * with domxml_device_append().
  * Since 0.1.
  */
 DOMXML_API char *domxml_strdup(domxml_domain *dom, const char *str);
@@ -158,34 +304,104 @@ DOMXML_API domxml_attr *domxml_attr_new(domxml_domain *dom, const char *name,
 /* New INTERFACE / HOSTDEV nodes with their struct attached. */
 DOMXML_API domxml_node *domxml_interface_node_new(domxml_domain *dom);
 DOMXML_API domxml_node *domxml_hostdev_node_new(domxml_domain *dom);
-DOMXML_API domxml_ip *domxml_ip_new(domxml_domain *dom);
-DOMXML_API domxml_route *domxml_route_new(domxml_domain *dom);
-DOMXML_API domxml_vlan_tag *domxml_vlan_tag_new(domxml_domain *dom);
-DOMXML_API domxml_filter_param *domxml_filter_param_new(domxml_domain *dom);
-DOMXML_API domxml_port_forward *domxml_port_forward_new(domxml_domain *dom);
-DOMXML_API domxml_port_forward_range *domxml_port_forward_range_new(domxml_domain *dom);
+
+/* One zeroed struct of each modelled element: `domxml_TYPE *domxml_TYPE_new(dom)`.
+ * Since 0.1 for ip, route, vlan_tag, filter_param, port_forward(_range);
+ * the others since 0.2. */
+#define DOMXML_BUILDER_API(type) DOMXML_API domxml_##type *domxml_##type##_new(domxml_domain *dom)
+DOMXML_BUILDER_API(address);
+DOMXML_BUILDER_API(zpci);
+DOMXML_BUILDER_API(boot);
+DOMXML_BUILDER_API(alias);
+DOMXML_BUILDER_API(master);
+DOMXML_BUILDER_API(rom);
+DOMXML_BUILDER_API(acpi);
+DOMXML_BUILDER_API(teaming);
+DOMXML_BUILDER_API(ip);
+DOMXML_BUILDER_API(route);
+DOMXML_BUILDER_API(hostdev_driver);
+DOMXML_BUILDER_API(hostdev_source);
+DOMXML_BUILDER_API(hostdev_address);
+DOMXML_BUILDER_API(usb_id);
+DOMXML_BUILDER_API(scsi_adapter);
+DOMXML_BUILDER_API(iscsi_host);
+DOMXML_BUILDER_API(secret);
+DOMXML_BUILDER_API(iscsi_auth);
+DOMXML_BUILDER_API(iqn);
+DOMXML_BUILDER_API(iscsi_initiator);
+DOMXML_BUILDER_API(text_element);
+DOMXML_BUILDER_API(flag);
+DOMXML_BUILDER_API(mac);
+DOMXML_BUILDER_API(reconnect);
+DOMXML_BUILDER_API(socket_local);
+DOMXML_BUILDER_API(interface_source);
+DOMXML_BUILDER_API(vlan);
+DOMXML_BUILDER_API(vlan_tag);
+DOMXML_BUILDER_API(virtualport);
+DOMXML_BUILDER_API(virtualport_params);
+DOMXML_BUILDER_API(bandwidth);
+DOMXML_BUILDER_API(bandwidth_rate);
+DOMXML_BUILDER_API(port);
+DOMXML_BUILDER_API(path_element);
+DOMXML_BUILDER_API(name_element);
+DOMXML_BUILDER_API(target);
+DOMXML_BUILDER_API(guest);
+DOMXML_BUILDER_API(model);
+DOMXML_BUILDER_API(net_driver);
+DOMXML_BUILDER_API(net_driver_host);
+DOMXML_BUILDER_API(net_driver_guest);
+DOMXML_BUILDER_API(net_backend);
+DOMXML_BUILDER_API(port_forward);
+DOMXML_BUILDER_API(port_forward_range);
+DOMXML_BUILDER_API(filterref);
+DOMXML_BUILDER_API(filter_param);
+DOMXML_BUILDER_API(tune);
+DOMXML_BUILDER_API(sndbuf);
+DOMXML_BUILDER_API(link);
+DOMXML_BUILDER_API(mtu);
+DOMXML_BUILDER_API(coalesce);
+DOMXML_BUILDER_API(coalesce_rx);
+DOMXML_BUILDER_API(coalesce_frames);
 
 /*
- * Enum <-> string, driven by the same tables as parsing and formatting.
- * to_string returns NULL for NONE and out-of-range values; from_string
- * returns -1 for an unknown string. Since 0.1.
+ * Enum <-> string for every public enum, driven by the same tables as
+ * parsing and formatting. to_string returns NULL for NONE/ABSENT and
+ * out-of-range values; from_string returns -1 for an unknown string (NIC
+ * models match case-insensitively, as libvirt does). Since 0.1 for the
+ * first nine, 0.2 for the rest.
  */
-#define DOMXML_ENUM_API(type, prefix)                                  \
-    DOMXML_API const char *prefix##_to_string(type value);             \
-    DOMXML_API int prefix##_from_string(const char *str)
+#define DOMXML_ENUM_API(type)                                          \
+    DOMXML_API const char *type##_to_string(type value);               \
+    DOMXML_API int type##_from_string(const char *str)
 
-DOMXML_ENUM_API(domxml_interface_type, domxml_interface_type);
-DOMXML_ENUM_API(domxml_hostdev_mode, domxml_hostdev_mode);
-DOMXML_ENUM_API(domxml_hostdev_type, domxml_hostdev_type);
-DOMXML_ENUM_API(domxml_hostdev_backend, domxml_hostdev_backend);
-DOMXML_ENUM_API(domxml_address_type, domxml_address_type);
-DOMXML_ENUM_API(domxml_teaming_type, domxml_teaming_type);
-DOMXML_ENUM_API(domxml_nic_model, domxml_nic_model);
-DOMXML_ENUM_API(domxml_net_driver_name, domxml_net_driver_name);
-DOMXML_ENUM_API(domxml_virtualport_type, domxml_virtualport_type);
-
-/** True for virtio, virtio-transitional and virtio-non-transitional. */
-DOMXML_API bool domxml_nic_model_is_virtio(const domxml_model *model);
+DOMXML_ENUM_API(domxml_interface_type);
+DOMXML_ENUM_API(domxml_hostdev_mode);
+DOMXML_ENUM_API(domxml_hostdev_type);
+DOMXML_ENUM_API(domxml_hostdev_backend);
+DOMXML_ENUM_API(domxml_address_type);
+DOMXML_ENUM_API(domxml_teaming_type);
+DOMXML_ENUM_API(domxml_nic_model);
+DOMXML_ENUM_API(domxml_net_driver_name);
+DOMXML_ENUM_API(domxml_virtualport_type);
+DOMXML_ENUM_API(domxml_tristate_bool);
+DOMXML_ENUM_API(domxml_tristate_switch);
+DOMXML_ENUM_API(domxml_mac_type);
+DOMXML_ENUM_API(domxml_direct_mode);
+DOMXML_ENUM_API(domxml_socket_mode);
+DOMXML_ENUM_API(domxml_socket_type);
+DOMXML_ENUM_API(domxml_vlan_native_mode);
+DOMXML_ENUM_API(domxml_net_txmode);
+DOMXML_ENUM_API(domxml_net_backend_type);
+DOMXML_ENUM_API(domxml_port_forward_proto);
+DOMXML_ENUM_API(domxml_link_state);
+DOMXML_ENUM_API(domxml_ip_family);
+DOMXML_ENUM_API(domxml_hostdev_sgio);
+DOMXML_ENUM_API(domxml_hostdev_model);
+DOMXML_ENUM_API(domxml_usb_startup_policy);
+DOMXML_ENUM_API(domxml_usb_guest_reset);
+DOMXML_ENUM_API(domxml_scsi_protocol);
+DOMXML_ENUM_API(domxml_node_kind);
+DOMXML_ENUM_API(domxml_error_code);
 
 #ifdef __cplusplus
 }

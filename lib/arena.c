@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "arena.h"
 
 struct domxml__chunk {
     struct domxml__chunk *next;
@@ -50,13 +50,24 @@ void domxml__arena_free(domxml__arena *a)
     a->left = 0;
 }
 
-/* A chunk from the allocator, within the arena's memory budget. */
+bool domxml__arena_admit(domxml__arena *a, size_t more)
+{
+    a->extern_used = more;
+    if (a->limit && (more > a->limit || a->used > a->limit - more)) {
+        a->over = true;
+        return false;
+    }
+    return true;
+}
+
+/* A chunk from the allocator, within the arena's memory budget (which also
+ * counts what the parser holds outside the arena: extern_used). */
 static struct domxml__chunk *domxml__chunk_new(domxml__arena *a, size_t size)
 {
     size_t total = sizeof(struct domxml__chunk) + size;
     struct domxml__chunk *c;
 
-    if (a->limit && (size > a->limit || a->used > a->limit - size)) {
+    if (a->limit && (size > a->limit || a->used + a->extern_used > a->limit - size)) {
         a->over = true;
         return NULL;
     }
@@ -103,9 +114,14 @@ static bool domxml__arena_grow(domxml__arena *a)
     return true;
 }
 
+/* The model holds pointers, ints and long longs: 8-byte alignment covers
+ * them and wastes less than max_align_t's 16. */
+enum { DOMXML__ALIGN = _Alignof(long long) > _Alignof(void *) ? _Alignof(long long)
+                                                                : _Alignof(void *) };
+
 void *domxml__alloc(domxml__arena *a, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = DOMXML__ALIGN;
     size_t rounded;
     void *p;
 

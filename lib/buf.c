@@ -3,7 +3,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "buf.h"
+#include "common.h"
+
+void domxml__buf_flush(domxml__buf *b)
+{
+    if (!b->sink || b->len == 0 || b->oom)
+        return;
+    if (!b->sink_failed && b->sink(b->sink_ctx, b->data, b->len) != 0)
+        b->sink_failed = true;
+    b->len = 0;
+}
 
 static bool domxml__buf_reserve(domxml__buf *b, size_t extra)
 {
@@ -12,6 +22,9 @@ static bool domxml__buf_reserve(domxml__buf *b, size_t extra)
 
     if (b->oom)
         return false;
+    /* Streaming: empty the buffer before growing it. */
+    if (b->sink && b->len + extra + 1 > b->cap && b->len > 0)
+        domxml__buf_flush(b);
     if (extra > SIZE_MAX - b->len - 1) {
         b->oom = true;
         return false;
@@ -46,16 +59,16 @@ void domxml__buf_puts(domxml__buf *b, const char *s)
     domxml__buf_add(b, s, strlen(s));
 }
 
-/* Numbers without printf: the formatter writes many of them. */
-void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt)
+/* Numbers without printf: the formatter writes many of them. The digits
+ * end at `end`; returns where they start. */
+static char *domxml__number_digits(char *end, unsigned long long v, unsigned fmt)
 {
     static const char hex[] = "0123456789abcdef";
     static const unsigned width[] = {
         [DOMXML__F_DEC] = 1, [DOMXML__F_HEX] = 1, [DOMXML__F_HEX2] = 2,
         [DOMXML__F_HEX4] = 4, [DOMXML__F_HEX8] = 8, [DOMXML__F_HEXDEC] = 1,
     };
-    char tmp[24];
-    char *p = tmp + sizeof(tmp);
+    char *p = end;
     unsigned base = fmt == DOMXML__F_DEC || fmt == DOMXML__F_HEXDEC ? 10 : 16;
     unsigned digits = 0;
 
@@ -72,7 +85,26 @@ void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt)
         *--p = 'x';
         *--p = '0';
     }
+    return p;
+}
+
+void domxml__buf_number(domxml__buf *b, unsigned long long v, unsigned fmt)
+{
+    char tmp[24];
+    char *p = domxml__number_digits(tmp + sizeof(tmp), v, fmt);
+
     domxml__buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+char *domxml__number_text(char out[24], unsigned long long v, unsigned fmt)
+{
+    char tmp[24];
+    char *p = domxml__number_digits(tmp + sizeof(tmp), v, fmt);
+    size_t n = (size_t)(tmp + sizeof(tmp) - p);
+
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return out;
 }
 
 void domxml__buf_indent(domxml__buf *b, unsigned depth)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "enums.h"
 
 DOMXML__ENUM_TABLE(domxml__tristate_bool_enum, DOMXML_TRISTATE_BOOL_LAST, "yes", "no");
 DOMXML__ENUM_TABLE(domxml__tristate_switch_enum, DOMXML_TRISTATE_SWITCH_LAST, "on", "off");
@@ -136,22 +136,79 @@ void domxml__enum_list(const domxml__enum *e, char *out, size_t size)
     }
 }
 
-#define DOMXML__ENUM_FUNCS(type, prefix, table)                                \
-    const char *prefix##_to_string(type value)                                 \
+#define DOMXML__ENUM_FUNCS(type, table)                                        \
+    const char *type##_to_string(type value)                                   \
     {                                                                          \
         return domxml__enum_name(&(table), (int)value);                        \
     }                                                                          \
-    int prefix##_from_string(const char *str)                                  \
+    int type##_from_string(const char *str)                                    \
     {                                                                          \
         return str ? domxml__enum_lookup(&(table), str) : -1;                  \
     }
 
-DOMXML__ENUM_FUNCS(domxml_interface_type, domxml_interface_type, domxml__interface_type_enum)
-DOMXML__ENUM_FUNCS(domxml_hostdev_mode, domxml_hostdev_mode, domxml__hostdev_mode_enum)
-DOMXML__ENUM_FUNCS(domxml_hostdev_type, domxml_hostdev_type, domxml__hostdev_type_enum)
-DOMXML__ENUM_FUNCS(domxml_hostdev_backend, domxml_hostdev_backend, domxml__hostdev_backend_enum)
-DOMXML__ENUM_FUNCS(domxml_address_type, domxml_address_type, domxml__address_type_enum)
-DOMXML__ENUM_FUNCS(domxml_teaming_type, domxml_teaming_type, domxml__teaming_type_enum)
-DOMXML__ENUM_FUNCS(domxml_nic_model, domxml_nic_model, domxml__nic_model_enum)
-DOMXML__ENUM_FUNCS(domxml_net_driver_name, domxml_net_driver_name, domxml__net_driver_name_enum)
-DOMXML__ENUM_FUNCS(domxml_virtualport_type, domxml_virtualport_type, domxml__virtualport_type_enum)
+DOMXML__ENUM_FUNCS(domxml_interface_type, domxml__interface_type_enum)
+DOMXML__ENUM_FUNCS(domxml_hostdev_mode, domxml__hostdev_mode_enum)
+DOMXML__ENUM_FUNCS(domxml_hostdev_type, domxml__hostdev_type_enum)
+DOMXML__ENUM_FUNCS(domxml_hostdev_backend, domxml__hostdev_backend_enum)
+DOMXML__ENUM_FUNCS(domxml_address_type, domxml__address_type_enum)
+DOMXML__ENUM_FUNCS(domxml_teaming_type, domxml__teaming_type_enum)
+DOMXML__ENUM_FUNCS(domxml_nic_model, domxml__nic_model_enum)
+DOMXML__ENUM_FUNCS(domxml_net_driver_name, domxml__net_driver_name_enum)
+DOMXML__ENUM_FUNCS(domxml_virtualport_type, domxml__virtualport_type_enum)
+DOMXML__ENUM_FUNCS(domxml_tristate_bool, domxml__tristate_bool_enum)
+DOMXML__ENUM_FUNCS(domxml_tristate_switch, domxml__tristate_switch_enum)
+DOMXML__ENUM_FUNCS(domxml_mac_type, domxml__mac_type_enum)
+DOMXML__ENUM_FUNCS(domxml_direct_mode, domxml__direct_mode_enum)
+DOMXML__ENUM_FUNCS(domxml_socket_mode, domxml__socket_mode_enum)
+DOMXML__ENUM_FUNCS(domxml_socket_type, domxml__socket_type_enum)
+DOMXML__ENUM_FUNCS(domxml_vlan_native_mode, domxml__vlan_native_mode_enum)
+DOMXML__ENUM_FUNCS(domxml_net_txmode, domxml__net_txmode_enum)
+DOMXML__ENUM_FUNCS(domxml_net_backend_type, domxml__net_backend_type_enum)
+DOMXML__ENUM_FUNCS(domxml_port_forward_proto, domxml__port_forward_proto_enum)
+DOMXML__ENUM_FUNCS(domxml_link_state, domxml__link_state_enum)
+DOMXML__ENUM_FUNCS(domxml_ip_family, domxml__ip_family_enum)
+DOMXML__ENUM_FUNCS(domxml_hostdev_sgio, domxml__hostdev_sgio_enum)
+DOMXML__ENUM_FUNCS(domxml_hostdev_model, domxml__hostdev_model_enum)
+DOMXML__ENUM_FUNCS(domxml_usb_startup_policy, domxml__usb_startup_policy_enum)
+DOMXML__ENUM_FUNCS(domxml_usb_guest_reset, domxml__usb_guest_reset_enum)
+DOMXML__ENUM_FUNCS(domxml_scsi_protocol, domxml__scsi_protocol_enum)
+
+/* Two enums whose value 0 is a value, not "absent": their own tables. */
+static const char *const domxml__node_kind_names[] = {"element", "text",      "comment",
+                                                      "pi",      "interface", "hostdev"};
+static_assert(DOMXML__N(domxml__node_kind_names) == DOMXML_NODE_KIND_LAST,
+              "node kind names do not match the enum");
+static const char *const domxml__error_code_names[] = {
+    "ok",      "nomem", "io",        "xml",     "forbidden", "limit",       "missing",
+    "value",   "range", "duplicate", "content", "teaming",   "invalid-arg", "unsupported"};
+static_assert(DOMXML__N(domxml__error_code_names) == DOMXML_ERR_LAST,
+              "error code names do not match the enum");
+
+static int domxml__name_index(const char *const *names, unsigned n, const char *s)
+{
+    for (unsigned i = 0; s && i < n; i++) {
+        if (strcmp(names[i], s) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+const char *domxml_node_kind_to_string(domxml_node_kind value)
+{
+    return (unsigned)value < DOMXML_NODE_KIND_LAST ? domxml__node_kind_names[value] : NULL;
+}
+
+int domxml_node_kind_from_string(const char *str)
+{
+    return domxml__name_index(domxml__node_kind_names, DOMXML_NODE_KIND_LAST, str);
+}
+
+const char *domxml_error_code_to_string(domxml_error_code value)
+{
+    return (unsigned)value < DOMXML_ERR_LAST ? domxml__error_code_names[value] : NULL;
+}
+
+int domxml_error_code_from_string(const char *str)
+{
+    return domxml__name_index(domxml__error_code_names, DOMXML_ERR_LAST, str);
+}

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
 
 static const char *const domxml__error_texts[] = {
     [DOMXML_OK] = "success",

@@ -1,20 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* <hostdev>: attributes, children in libvirt's output order, and the
  * checks that tie mode, type and attributes together. */
-#include "internal.h"
+#include "desc.h"
 
 static bool domxml__hostdev_is_pci(const void *obj)
 {
     return ((const domxml_hostdev *)obj)->type == DOMXML_HOSTDEV_TYPE_PCI;
 }
 
-#define DOMXML__FLAG_ELEM(nm)                                                  \
-    {                                                                          \
-        .name = nm, .size = sizeof(domxml_flag), .extra_off = offsetof(domxml_flag, extra), \
-        .presence_off = offsetof(domxml_flag, present),                        \
-    }
-static const domxml__elem domxml__readonly_elem = DOMXML__FLAG_ELEM("readonly");
-static const domxml__elem domxml__shareable_elem = DOMXML__FLAG_ELEM("shareable");
+static const domxml__elem domxml__readonly_elem = DOMXML__ELEM("readonly", domxml_flag, );
+static const domxml__elem domxml__shareable_elem = DOMXML__ELEM("shareable", domxml_flag, );
 
 static const domxml__attr domxml__hostdev_attrs[] = {
     DOMXML__ENUMA("mode", domxml_hostdev, mode, domxml__hostdev_mode_enum, 0),
@@ -28,49 +23,48 @@ static const domxml__attr domxml__hostdev_attrs[] = {
 };
 
 static const domxml__child domxml__hostdev_kids[] = {
-    DOMXML__EMBED_IF(domxml__hostdev_driver_elem, domxml_hostdev, driver, domxml__hostdev_is_pci),
-    DOMXML__EMBED(domxml__hostdev_source_elem, domxml_hostdev, source),
+    DOMXML__PTR_IF(domxml__hostdev_driver_elem, domxml_hostdev, driver, domxml__hostdev_is_pci),
+    DOMXML__PTR(domxml__hostdev_source_elem, domxml_hostdev, source),
     DOMXML__LIST(domxml__ip_elem, domxml_hostdev, ips),
     DOMXML__LIST(domxml__route_elem, domxml_hostdev, routes),
-    DOMXML__EMBED(domxml__teaming_elem, domxml_hostdev, teaming),
-    DOMXML__EMBED(domxml__readonly_elem, domxml_hostdev, readonly),
-    DOMXML__EMBED(domxml__shareable_elem, domxml_hostdev, shareable),
+    DOMXML__PTR(domxml__teaming_elem, domxml_hostdev, teaming),
+    DOMXML__PTR(domxml__readonly_elem, domxml_hostdev, readonly),
+    DOMXML__PTR(domxml__shareable_elem, domxml_hostdev, shareable),
     DOMXML__DEVICE_INFO_KIDS(domxml_hostdev, info),
 };
 
-static int domxml__hostdev_attr_rule(struct domxml__pctx *pc, const char *attr,
-                                     const char *allowed)
+static int domxml__hostdev_attr_rule(domxml__diag *d, const char *attr, const char *allowed)
 {
-    return domxml__fail(pc, DOMXML_ERR_VALUE, "attribute '%s' of <hostdev> is allowed only for %s",
+    return domxml__rule(d, DOMXML_ERR_VALUE, "attribute '%s' of <hostdev> is allowed only for %s",
                         attr, allowed);
 }
 
 /* Which attributes go with which type (libvirt's parser rules). */
-static int domxml__hostdev_check_attrs(struct domxml__pctx *pc, const domxml_hostdev *h)
+static int domxml__hostdev_check_attrs(domxml__diag *d, const domxml_hostdev *h)
 {
     bool scsi_host = h->type == DOMXML_HOSTDEV_TYPE_SCSI_HOST;
     bool mdev = h->type == DOMXML_HOSTDEV_TYPE_MDEV;
 
     if ((h->sgio || h->rawio) && h->type != DOMXML_HOSTDEV_TYPE_SCSI)
-        return domxml__hostdev_attr_rule(pc, h->sgio ? "sgio" : "rawio", "type='scsi'");
+        return domxml__hostdev_attr_rule(d, h->sgio ? "sgio" : "rawio", "type='scsi'");
     if (h->model && !scsi_host && !mdev)
-        return domxml__hostdev_attr_rule(pc, "model", "type='scsi_host' or type='mdev'");
+        return domxml__hostdev_attr_rule(d, "model", "type='scsi_host' or type='mdev'");
     if (scsi_host && h->model > DOMXML_HOSTDEV_MODEL_VIRTIO_NON_TRANSITIONAL)
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
+        return domxml__rule(d, DOMXML_ERR_VALUE,
                             "model of a scsi_host <hostdev> must be virtio, "
                             "virtio-transitional or virtio-non-transitional");
     if (mdev && h->model < DOMXML_HOSTDEV_MODEL_VFIO_PCI)
-        return domxml__fail(pc, h->model ? DOMXML_ERR_VALUE : DOMXML_ERR_MISSING,
+        return domxml__rule(d, h->model ? DOMXML_ERR_VALUE : DOMXML_ERR_MISSING,
                             "an mdev <hostdev> needs model 'vfio-pci', 'vfio-ccw' or 'vfio-ap'");
     if ((h->display || h->ramfb) && !mdev)
-        return domxml__hostdev_attr_rule(pc, h->display ? "display" : "ramfb", "type='mdev'");
+        return domxml__hostdev_attr_rule(d, h->display ? "display" : "ramfb", "type='mdev'");
     return 0;
 }
 
 /* Guest address types each host device can have (libvirt's conf rules). */
-static int domxml__hostdev_check_address(struct domxml__pctx *pc, const domxml_hostdev *h)
+static int domxml__hostdev_check_address(domxml__diag *d, const domxml_hostdev *h)
 {
-    const domxml_address *a = &h->info.address;
+    const domxml_address *a = h->info.address;
     unsigned ok;
 
 #define DOMXML__A_T(t) (1u << DOMXML_ADDRESS_TYPE_##t)
@@ -96,9 +90,9 @@ static int domxml__hostdev_check_address(struct domxml__pctx *pc, const domxml_h
         return 0;
     }
 #undef DOMXML__A_T
-    if (a->type == DOMXML_ADDRESS_TYPE_NONE || ((ok >> (unsigned)a->type) & 1u))
+    if (!a || a->type == DOMXML_ADDRESS_TYPE_NONE || domxml__bit(ok, (unsigned)a->type))
         return 0;
-    return domxml__fail_at(pc, DOMXML_ERR_VALUE, &a->extra, "address",
+    return domxml__rule_at(d, DOMXML_ERR_VALUE, &a->meta, "address",
                            "<hostdev type='%s'%s%s%s> cannot have a guest address of type '%s'",
                            domxml__enum_name(&domxml__hostdev_type_enum, (int)h->type),
                            h->model ? " model='" : "",
@@ -107,7 +101,7 @@ static int domxml__hostdev_check_address(struct domxml__pctx *pc, const domxml_h
                            domxml__enum_name(&domxml__address_type_enum, (int)a->type));
 }
 
-static int domxml__hostdev_check(struct domxml__pctx *pc, void *obj, const void *parent)
+static int domxml__hostdev_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml_hostdev *h = obj;
     bool caps_type = h->type >= DOMXML_HOSTDEV_TYPE_STORAGE;
@@ -115,27 +109,21 @@ static int domxml__hostdev_check(struct domxml__pctx *pc, void *obj, const void 
 
     (void)parent;
     if (caps_type != caps_mode)
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
+        return domxml__rule(d, DOMXML_ERR_VALUE,
                             "type '%s' of <hostdev> does not belong to mode '%s'",
                             domxml__enum_name(&domxml__hostdev_type_enum, (int)h->type),
                             caps_mode ? "capabilities" : "subsystem");
     if (caps_mode && (h->sgio || h->rawio || h->model))
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
+        return domxml__rule(d, DOMXML_ERR_VALUE,
                             "<hostdev mode='capabilities'> takes no sgio, rawio or model");
-    if (!h->source.extra.present)
-        return domxml__fail(pc, DOMXML_ERR_MISSING, "<hostdev> needs a <source> element");
+    if (!h->source)
+        return domxml__rule(d, DOMXML_ERR_MISSING, "<hostdev> needs a <source> element");
     if ((h->ips || h->routes) && h->type != DOMXML_HOSTDEV_TYPE_NET)
-        return domxml__fail(pc, DOMXML_ERR_CONTENT,
+        return domxml__rule(d, DOMXML_ERR_CONTENT,
                             "<ip> and <route> are allowed only in a capabilities net <hostdev>");
-    if (domxml__hostdev_check_attrs(pc, h) < 0)
+    if (domxml__hostdev_check_attrs(d, h) < 0)
         return -1;
-    return domxml__hostdev_check_address(pc, h);
+    return domxml__hostdev_check_address(d, h);
 }
 
-const domxml__elem domxml__hostdev_elem = {
-    .name = "hostdev", .size = sizeof(domxml_hostdev),
-    .extra_off = offsetof(domxml_hostdev, extra),
-    .attrs = domxml__hostdev_attrs, .n_attrs = DOMXML__N(domxml__hostdev_attrs),
-    .kids = domxml__hostdev_kids, .n_kids = DOMXML__N(domxml__hostdev_kids),
-    .check = domxml__hostdev_check,
-};
+const domxml__elem domxml__hostdev_elem = DOMXML__ELEM("hostdev", domxml_hostdev, DOMXML__ATTRS(domxml__hostdev_attrs), DOMXML__KIDS(domxml__hostdev_kids), .check = domxml__hostdev_check);

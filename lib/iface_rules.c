@@ -4,13 +4,14 @@
  * when the </interface> end tag is read (children may come in any order).
  * Each error points at the child that breaks the rule.
  */
-#include "internal.h"
+#include "desc.h"
+#include "iface_rules.h"
 
 typedef domxml_interface domxml__if;
 
 static bool domxml__if_type_in(const domxml__if *i, unsigned mask)
 {
-    return (mask >> (unsigned)i->type) & 1u;
+    return domxml__bit(mask, (unsigned)i->type);
 }
 
 #define DOMXML__T(t) (1u << DOMXML_INTERFACE_TYPE_##t)
@@ -33,16 +34,17 @@ static const char *domxml__if_type_name(const domxml__if *i)
     return name ? name : "user";
 }
 
-static int domxml__if_check_source(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_source(domxml__diag *d, const domxml__if *i)
 {
-    bool has = i->type == DOMXML_INTERFACE_TYPE_HOSTDEV ? i->hostdev_source.extra.present
-                                                         : i->source.extra.present;
+    bool has = i->type == DOMXML_INTERFACE_TYPE_HOSTDEV ? i->hostdev_source != NULL
+                                                         : i->source != NULL;
 
     if (!has && domxml__if_type_in(i, domxml__needs_source))
-        return domxml__fail(pc, DOMXML_ERR_MISSING, "<interface type='%s'> needs a <source> element",
+        return domxml__rule(d, DOMXML_ERR_MISSING, "<interface type='%s'> needs a <source> element",
                             domxml__if_type_name(i));
-    if ((i->source.ips || i->source.routes) && i->type != DOMXML_INTERFACE_TYPE_ETHERNET)
-        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &i->source.extra, "source",
+    if (i->source && (i->source->ips || i->source->routes) &&
+        i->type != DOMXML_INTERFACE_TYPE_ETHERNET)
+        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &i->source->meta, "source",
                                "<ip> and <route> inside <source> are allowed only for type='ethernet'");
     return 0;
 }
@@ -65,12 +67,14 @@ static const domxml__vport_rule domxml__vport_required[DOMXML_VIRTUALPORT_TYPE_L
     [DOMXML_VIRTUALPORT_TYPE_MIDONET] = {false, false, false, false, true, false},
 };
 
-static int domxml__if_check_vport_params(struct domxml__pctx *pc, const domxml__if *i, bool strict)
+static int domxml__if_check_vport_params(domxml__diag *d, const domxml__if *i, bool strict)
 {
-    const domxml_virtualport *vp = &i->virtualport;
-    const domxml_virtualport_params *p = &vp->parameters;
-    const domxml__vport_rule *ok = &domxml__vport_allowed[vp->type];
-    const domxml__vport_rule *need = &domxml__vport_required[vp->type];
+    static const domxml_virtualport_params none;
+    const domxml_virtualport *vp = i->virtualport;
+    const domxml_virtualport_params *p = vp->parameters ? vp->parameters : &none;
+    unsigned t = (unsigned)vp->type < DOMXML_VIRTUALPORT_TYPE_LAST ? (unsigned)vp->type : 0;
+    const domxml__vport_rule *ok = &domxml__vport_allowed[t];
+    const domxml__vport_rule *need = &domxml__vport_required[t];
     const char *tname = domxml__enum_name(&domxml__virtualport_type_enum, (int)vp->type);
     const struct {
         const char *name;
@@ -86,110 +90,109 @@ static int domxml__if_check_vport_params(struct domxml__pctx *pc, const domxml__
 
     for (size_t k = 0; k < DOMXML__N(params); k++) {
         if (params[k].set && !params[k].allowed)
-            return domxml__fail_at(pc, DOMXML_ERR_VALUE, &vp->extra, "virtualport",
+            return domxml__rule_at(d, DOMXML_ERR_VALUE, &vp->meta, "virtualport",
                                    "<virtualport type='%s'> does not take '%s'", tname,
                                    params[k].name);
         if (strict && params[k].required && !params[k].set)
-            return domxml__fail_at(pc, DOMXML_ERR_MISSING, &vp->extra, "virtualport",
+            return domxml__rule_at(d, DOMXML_ERR_MISSING, &vp->meta, "virtualport",
                                    "<virtualport type='%s'> needs '%s' in <parameters>", tname,
                                    params[k].name);
     }
     return 0;
 }
 
-static int domxml__if_check_vport(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_vport(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_virtualport *vp = &i->virtualport;
+    const domxml_virtualport *vp = i->virtualport;
     bool strict = domxml__if_type_in(i, domxml__strict_vport);
 
-    if (!vp->extra.present)
+    if (!vp)
         return 0;
     if (!domxml__if_type_in(i, domxml__takes_vport))
-        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &vp->extra, "virtualport",
+        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &vp->meta, "virtualport",
                                "<virtualport> is allowed only for type='network', 'bridge', "
                                "'direct' and 'hostdev'");
     if (strict && vp->type == DOMXML_VIRTUALPORT_TYPE_NONE)
-        return domxml__fail_at(pc, DOMXML_ERR_MISSING, &vp->extra, "virtualport",
+        return domxml__rule_at(d, DOMXML_ERR_MISSING, &vp->meta, "virtualport",
                                "<virtualport> of a type='%s' interface needs a 'type'",
                                domxml__if_type_name(i));
-    return domxml__if_check_vport_params(pc, i, strict);
+    return domxml__if_check_vport_params(d, i, strict);
 }
 
-static int domxml__if_check_port(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_port(domxml__diag *d, const domxml__if *i)
 {
-    if (i->port.isolated != DOMXML_TRISTATE_BOOL_YES)
+    if (!i->port || i->port->isolated != DOMXML_TRISTATE_BOOL_YES)
         return 0;
     if (!domxml__if_type_in(i, DOMXML__T(NETWORK) | DOMXML__T(BRIDGE)))
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->port.extra, "port",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->port->meta, "port",
                                "<port isolated='yes'> is allowed only for type='network' and "
                                "type='bridge'");
-    if (i->virtualport.type != DOMXML_VIRTUALPORT_TYPE_NONE)
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->port.extra, "port",
+    if (i->virtualport && i->virtualport->type != DOMXML_VIRTUALPORT_TYPE_NONE)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->port->meta, "port",
                                "<port isolated='yes'> cannot be combined with a typed <virtualport>");
     return 0;
 }
 
 /* Virtio options of <driver> need a virtio model (when a model is given). */
-static int domxml__if_check_driver(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_driver(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_net_driver *d = &i->driver;
-    const char *opt = d->iommu ? "iommu" : d->ats ? "ats" : d->packed ? "packed"
-                      : d->page_per_vq ? "page_per_vq" : NULL;
-    bool has_model = i->model.type != DOMXML_NIC_MODEL_NONE || i->model.custom;
+    const domxml_net_driver *drv = i->driver;
+    const char *opt = !drv ? NULL : drv->iommu ? "iommu" : drv->ats ? "ats"
+                      : drv->packed ? "packed" : drv->page_per_vq ? "page_per_vq" : NULL;
 
-    if (opt && has_model && !domxml_nic_model_is_virtio(&i->model))
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &d->extra, "driver",
+    if (opt && domxml_model_name(i->model) && !domxml_nic_model_is_virtio(i->model))
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &drv->meta, "driver",
                                "attribute '%s' of <driver> is allowed only for virtio models", opt);
     return 0;
 }
 
-static int domxml__if_check_info(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_info(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_bandwidth_rate *in = &i->bandwidth.inbound;
+    const domxml_bandwidth_rate *in = i->bandwidth ? i->bandwidth->inbound : NULL;
+    const domxml_bandwidth_rate *out = i->bandwidth ? i->bandwidth->outbound : NULL;
 
-    if (i->bandwidth.outbound.floor.set)
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->bandwidth.outbound.extra,
-                               "bandwidth/outbound",
+    if (out && out->floor.set)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &out->meta, "bandwidth/outbound",
                                "attribute 'floor' is allowed only in <inbound>");
-    if (in->floor.set && i->type != DOMXML_INTERFACE_TYPE_NETWORK)
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &in->extra, "bandwidth/inbound",
+    if (in && in->floor.set && i->type != DOMXML_INTERFACE_TYPE_NETWORK)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &in->meta, "bandwidth/inbound",
                                "attribute 'floor' of <inbound> is allowed only for type='network'");
-    if (i->info.address.type == DOMXML_ADDRESS_TYPE_UNASSIGNED)
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->info.address.extra, "address",
+    if (i->info.address && i->info.address->type == DOMXML_ADDRESS_TYPE_UNASSIGNED)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->info.address->meta, "address",
                                "invalid value 'unassigned' for attribute 'type' of <address>: "
                                "'unassigned' is allowed only in a <hostdev>");
     return 0;
 }
 
 /* passt: a user-mode back end; port forwarding exists only with it. */
-static int domxml__if_check_backend(struct domxml__pctx *pc, const domxml__if *i)
+static int domxml__if_check_backend(domxml__diag *d, const domxml__if *i)
 {
-    bool passt = i->backend.type == DOMXML_NET_BACKEND_TYPE_PASST;
-    const domxml_reconnect *rc = &i->source.reconnect;
+    bool passt = i->backend && i->backend->type == DOMXML_NET_BACKEND_TYPE_PASST;
+    bool vhostuser = i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER && i->source;
+    const domxml_reconnect *rc = vhostuser ? i->source->u.vhostuser.reconnect : NULL;
 
     if (passt && !domxml__if_type_in(i, DOMXML__T(USER) | DOMXML__T(NONE) | DOMXML__T(VHOSTUSER)))
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &i->backend.extra, "backend",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->backend->meta, "backend",
                                "<backend type='passt'> is allowed only for type='user' and "
                                "type='vhostuser'");
     if (i->port_forwards && !passt)
-        return domxml__fail_at(pc, DOMXML_ERR_CONTENT, &i->port_forwards->extra, "portForward",
+        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &i->port_forwards->meta, "portForward",
                                "<portForward> needs <backend type='passt'/>");
-    if (i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER &&
-        i->source.socket_mode == DOMXML_SOCKET_MODE_SERVER &&
+    if (rc && i->source->u.vhostuser.mode == DOMXML_SOCKET_MODE_SERVER &&
         rc->enabled == DOMXML_TRISTATE_BOOL_YES)
-        return domxml__fail_at(pc, DOMXML_ERR_VALUE, &rc->extra, "source/reconnect",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &rc->meta, "source/reconnect",
                                "<reconnect enabled='yes'> is not supported with mode='server'");
     return 0;
 }
 
-int domxml__interface_check(struct domxml__pctx *pc, void *obj, const void *parent)
+int domxml__interface_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml__if *i = obj;
 
     (void)parent;
-    if (domxml__if_check_source(pc, i) < 0 || domxml__if_check_vport(pc, i) < 0 ||
-        domxml__if_check_port(pc, i) < 0 || domxml__if_check_driver(pc, i) < 0 ||
-        domxml__if_check_backend(pc, i) < 0)
+    if (domxml__if_check_source(d, i) < 0 || domxml__if_check_vport(d, i) < 0 ||
+        domxml__if_check_port(d, i) < 0 || domxml__if_check_driver(d, i) < 0 ||
+        domxml__if_check_backend(d, i) < 0)
         return -1;
-    return domxml__if_check_info(pc, i);
+    return domxml__if_check_info(d, i);
 }

@@ -4,10 +4,11 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "internal.h"
+#include "desc.h"
+#include "ip.h"
+#include "parse.h"
 
-/* The family of a textual address, or NONE if it is not one. */
-static domxml_ip_family domxml__ip_family_of(const char *s)
+domxml_ip_family domxml__ip_family_of(const char *s)
 {
     unsigned char buf[16];
 
@@ -21,12 +22,11 @@ static domxml_ip_family domxml__ip_family_of(const char *s)
 }
 
 /*
- * Check an address field and rewrite it in the canonical text libvirt
- * prints (IPv6 compressed and lower-case, as inet_ntop writes it): the
- * same value, one spelling. Returns its family, or NONE if the text is
- * not an address (the field is then left alone).
+ * Rewrite an address field in the canonical text libvirt prints (IPv6
+ * compressed and lower-case, as inet_ntop writes it): the same value, one
+ * spelling. Text that is not an address is left for the check to refuse.
  */
-domxml_ip_family domxml__ip_canon(struct domxml__pctx *pc, const char **field)
+int domxml__ip_canon(struct domxml__pctx *pc, const char **field)
 {
     unsigned char bin[16];
     char text[INET6_ADDRSTRLEN];
@@ -34,15 +34,12 @@ domxml_ip_family domxml__ip_canon(struct domxml__pctx *pc, const char **field)
     int af = fam == DOMXML_IP_FAMILY_IPV4 ? AF_INET : AF_INET6;
 
     if (fam == DOMXML_IP_FAMILY_NONE)
-        return fam;
-    if (inet_pton(af, *field, bin) != 1 || !inet_ntop(af, bin, text, sizeof(text)))
-        return DOMXML_IP_FAMILY_NONE;
-    if (strcmp(text, *field) != 0) {
-        const char *copy = domxml__pstrdup(pc, text);
-        if (copy)
-            *field = copy;
-    }
-    return fam;
+        return 0;
+    if (inet_pton(af, *field, bin) != 1 || !inet_ntop(af, bin, text, sizeof(text)) ||
+        strcmp(text, *field) == 0)
+        return 0;
+    *field = domxml__pstrdup(pc, text);
+    return *field ? 0 : -1;
 }
 
 /* Host bits of `addr` beyond `prefix` are all zero. */
@@ -81,41 +78,48 @@ static int domxml__netmask_prefix(const char *mask)
     return prefix;
 }
 
-static int domxml__ip_bad(struct domxml__pctx *pc, const char *elem, const char *attr,
+static int domxml__ip_bad(domxml__diag *d, const char *elem, const char *attr,
                           const char *value)
 {
-    return domxml__fail(pc, DOMXML_ERR_VALUE,
+    return domxml__rule(d, DOMXML_ERR_VALUE,
                         "invalid value '%s' for attribute '%s' of <%s>: expected an IPv4 or IPv6 address",
                         value, attr, elem);
 }
 
-static int domxml__check_prefix(struct domxml__pctx *pc, const char *elem, domxml_ip_family fam,
+static int domxml__check_prefix(domxml__diag *d, const char *elem, domxml_ip_family fam,
                                 const domxml_uint *prefix)
 {
     unsigned max = fam == DOMXML_IP_FAMILY_IPV4 ? 32 : 128;
 
     if (prefix->set && prefix->value > max)
-        return domxml__fail(pc, DOMXML_ERR_RANGE,
+        return domxml__rule(d, DOMXML_ERR_RANGE,
                             "value '%u' of attribute 'prefix' of <%s> is out of range (maximum %u)",
                             prefix->value, elem, max);
     return 0;
 }
 
-static int domxml__ip_check(struct domxml__pctx *pc, void *obj, const void *parent)
+static int domxml__ip_check(domxml__diag *d, const void *obj, const void *parent)
 {
-    domxml_ip *ip = obj;
-    domxml_ip_family fam = domxml__ip_canon(pc, &ip->address);
+    const domxml_ip *ip = obj;
+    domxml_ip_family fam = domxml__ip_family_of(ip->address);
 
     (void)parent;
     if (fam == DOMXML_IP_FAMILY_NONE)
-        return domxml__ip_bad(pc, "ip", "address", ip->address);
+        return domxml__ip_bad(d, "ip", "address", ip->address);
     if (ip->family != DOMXML_IP_FAMILY_NONE && ip->family != fam)
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
+        return domxml__rule(d, DOMXML_ERR_VALUE,
                             "address '%s' of <ip> does not match family '%s'", ip->address,
                             domxml__enum_name(&domxml__ip_family_enum, (int)ip->family));
-    if (ip->peer && domxml__ip_canon(pc, &ip->peer) == DOMXML_IP_FAMILY_NONE)
-        return domxml__ip_bad(pc, "ip", "peer", ip->peer);
-    return domxml__check_prefix(pc, "ip", fam, &ip->prefix);
+    if (ip->peer && domxml__ip_family_of(ip->peer) == DOMXML_IP_FAMILY_NONE)
+        return domxml__ip_bad(d, "ip", "peer", ip->peer);
+    return domxml__check_prefix(d, "ip", fam, &ip->prefix);
+}
+
+static int domxml__ip_normalize(struct domxml__pctx *pc, void *obj)
+{
+    domxml_ip *ip = obj;
+
+    return domxml__ip_canon(pc, &ip->address) < 0 || domxml__ip_canon(pc, &ip->peer) < 0 ? -1 : 0;
 }
 
 static const domxml__attr domxml__ip_attrs[] = {
@@ -124,43 +128,46 @@ static const domxml__attr domxml__ip_attrs[] = {
     DOMXML__UINT("prefix", domxml_ip, prefix, 10, DOMXML__F_DEC, 0, 0),
     DOMXML__STR("peer", domxml_ip, peer, 0),
 };
-const domxml__elem domxml__ip_elem = {
-    .name = "ip", .size = sizeof(domxml_ip), .extra_off = offsetof(domxml_ip, extra),
-    .attrs = domxml__ip_attrs, .n_attrs = DOMXML__N(domxml__ip_attrs),
-    .check = domxml__ip_check,
-};
+const domxml__elem domxml__ip_elem = DOMXML__ELEM("ip", domxml_ip, DOMXML__ATTRS(domxml__ip_attrs), .normalize = domxml__ip_normalize, .check = domxml__ip_check);
 
-static int domxml__route_check(struct domxml__pctx *pc, void *obj, const void *parent)
+static int domxml__route_check(domxml__diag *d, const void *obj, const void *parent)
 {
-    domxml_route *r = obj;
-    domxml_ip_family fam = domxml__ip_canon(pc, &r->address);
+    const domxml_route *r = obj;
+    domxml_ip_family fam = domxml__ip_family_of(r->address);
     int prefix = -1;
 
     (void)parent;
     if (fam == DOMXML_IP_FAMILY_NONE)
-        return domxml__ip_bad(pc, "route", "address", r->address);
-    if (domxml__ip_canon(pc, &r->gateway) == DOMXML_IP_FAMILY_NONE)
-        return domxml__ip_bad(pc, "route", "gateway", r->gateway);
+        return domxml__ip_bad(d, "route", "address", r->address);
+    if (domxml__ip_family_of(r->gateway) == DOMXML_IP_FAMILY_NONE)
+        return domxml__ip_bad(d, "route", "gateway", r->gateway);
     if (r->netmask) {
         prefix = fam == DOMXML_IP_FAMILY_IPV4 ? domxml__netmask_prefix(r->netmask) : -1;
         if (prefix < 0)
-            return domxml__fail(pc, DOMXML_ERR_VALUE,
+            return domxml__rule(d, DOMXML_ERR_VALUE,
                                 "invalid value '%s' for attribute 'netmask' of <route>: "
                                 "expected a contiguous IPv4 netmask for an IPv4 route",
                                 r->netmask);
         if (r->prefix.set)
-            return domxml__fail(pc, DOMXML_ERR_VALUE,
+            return domxml__rule(d, DOMXML_ERR_VALUE,
                                 "<route> cannot have both 'netmask' and 'prefix'");
     }
-    if (domxml__check_prefix(pc, "route", fam, &r->prefix) < 0)
+    if (domxml__check_prefix(d, "route", fam, &r->prefix) < 0)
         return -1;
     if (r->prefix.set)
         prefix = (int)r->prefix.value;
     if (prefix >= 0 && !domxml__ip_is_network(r->address, fam, (unsigned)prefix))
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
+        return domxml__rule(d, DOMXML_ERR_VALUE,
                             "invalid value '%s' for attribute 'address' of <route>: "
                             "host bits are set for prefix %d", r->address, prefix);
     return 0;
+}
+
+static int domxml__route_normalize(struct domxml__pctx *pc, void *obj)
+{
+    domxml_route *r = obj;
+
+    return domxml__ip_canon(pc, &r->address) < 0 || domxml__ip_canon(pc, &r->gateway) < 0 ? -1 : 0;
 }
 
 static const domxml__attr domxml__route_attrs[] = {
@@ -171,8 +178,4 @@ static const domxml__attr domxml__route_attrs[] = {
     DOMXML__STR("gateway", domxml_route, gateway, DOMXML__A_REQUIRED),
     DOMXML__UINT("metric", domxml_route, metric, 10, DOMXML__F_DEC, 0, DOMXML__A_NONZERO),
 };
-const domxml__elem domxml__route_elem = {
-    .name = "route", .size = sizeof(domxml_route), .extra_off = offsetof(domxml_route, extra),
-    .attrs = domxml__route_attrs, .n_attrs = DOMXML__N(domxml__route_attrs),
-    .check = domxml__route_check,
-};
+const domxml__elem domxml__route_elem = DOMXML__ELEM("route", domxml_route, DOMXML__ATTRS(domxml__route_attrs), .normalize = domxml__route_normalize, .check = domxml__route_check);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* Back-end tuning of an <interface>: <driver> (with <host>/<guest>
  * offloads), <backend>, <tune><sndbuf>, <coalesce><rx><frames>. */
-#include "internal.h"
+#include "desc.h"
 
 #define DOMXML__SW(nm, type, field) \
     DOMXML__ENUMA(nm, type, field, domxml__tristate_switch_enum, 0)
@@ -15,11 +15,7 @@ static const domxml__attr domxml__driver_host_attrs[] = {
     DOMXML__SW("ufo", domxml_net_driver_host, ufo),
     DOMXML__SW("mrg_rxbuf", domxml_net_driver_host, mrg_rxbuf),
 };
-static const domxml__elem domxml__driver_host_elem = {
-    .name = "host", .size = sizeof(domxml_net_driver_host),
-    .extra_off = offsetof(domxml_net_driver_host, extra),
-    .attrs = domxml__driver_host_attrs, .n_attrs = DOMXML__N(domxml__driver_host_attrs),
-};
+static const domxml__elem domxml__driver_host_elem = DOMXML__ELEM("host", domxml_net_driver_host, DOMXML__ATTRS(domxml__driver_host_attrs));
 
 static const domxml__attr domxml__driver_guest_attrs[] = {
     DOMXML__SW("csum", domxml_net_driver_guest, csum),
@@ -28,11 +24,7 @@ static const domxml__attr domxml__driver_guest_attrs[] = {
     DOMXML__SW("ecn", domxml_net_driver_guest, ecn),
     DOMXML__SW("ufo", domxml_net_driver_guest, ufo),
 };
-static const domxml__elem domxml__driver_guest_elem = {
-    .name = "guest", .size = sizeof(domxml_net_driver_guest),
-    .extra_off = offsetof(domxml_net_driver_guest, extra),
-    .attrs = domxml__driver_guest_attrs, .n_attrs = DOMXML__N(domxml__driver_guest_attrs),
-};
+static const domxml__elem domxml__driver_guest_elem = DOMXML__ELEM("guest", domxml_net_driver_guest, DOMXML__ATTRS(domxml__driver_guest_attrs));
 
 typedef domxml_net_driver domxml__drv;
 static const domxml__attr domxml__net_driver_attrs[] = {
@@ -51,14 +43,10 @@ static const domxml__attr domxml__net_driver_attrs[] = {
     DOMXML__SW("page_per_vq", domxml__drv, page_per_vq),
 };
 static const domxml__child domxml__net_driver_kids[] = {
-    DOMXML__EMBED(domxml__driver_host_elem, domxml__drv, host),
-    DOMXML__EMBED(domxml__driver_guest_elem, domxml__drv, guest),
+    DOMXML__PTR(domxml__driver_host_elem, domxml__drv, host),
+    DOMXML__PTR(domxml__driver_guest_elem, domxml__drv, guest),
 };
-const domxml__elem domxml__net_driver_elem = {
-    .name = "driver", .size = sizeof(domxml__drv), .extra_off = offsetof(domxml__drv, extra),
-    .attrs = domxml__net_driver_attrs, .n_attrs = DOMXML__N(domxml__net_driver_attrs),
-    .kids = domxml__net_driver_kids, .n_kids = DOMXML__N(domxml__net_driver_kids),
-};
+const domxml__elem domxml__net_driver_elem = DOMXML__ELEM("driver", domxml__drv, DOMXML__ATTRS(domxml__net_driver_attrs), DOMXML__KIDS(domxml__net_driver_kids));
 
 static const domxml__attr domxml__backend_attrs[] = {
     DOMXML__ENUMA("type", domxml_net_backend, type, domxml__net_backend_type_enum, 0),
@@ -66,45 +54,23 @@ static const domxml__attr domxml__backend_attrs[] = {
     DOMXML__STR("vhost", domxml_net_backend, vhost, 0),
     DOMXML__STR("logFile", domxml_net_backend, log_file, 0),
 };
-const domxml__elem domxml__backend_elem = {
-    .name = "backend", .size = sizeof(domxml_net_backend),
-    .extra_off = offsetof(domxml_net_backend, extra),
-    .attrs = domxml__backend_attrs, .n_attrs = DOMXML__N(domxml__backend_attrs),
-};
+const domxml__elem domxml__backend_elem = DOMXML__ELEM("backend", domxml_net_backend, DOMXML__ATTRS(domxml__backend_attrs));
 
-static const domxml__elem domxml__sndbuf_elem = {
-    .name = "sndbuf", .size = sizeof(domxml_sndbuf), .extra_off = offsetof(domxml_sndbuf, extra),
-    .text_kind = DOMXML__K_ULLONG, .text_off = offsetof(domxml_sndbuf, value),
-};
+static const domxml__elem domxml__sndbuf_elem = DOMXML__ELEM("sndbuf", domxml_sndbuf, .text_kind = DOMXML__K_ULLONG, .text_off = offsetof(domxml_sndbuf, value));
 static const domxml__child domxml__tune_kids[] = {
-    DOMXML__EMBED(domxml__sndbuf_elem, domxml_tune, sndbuf),
+    DOMXML__PTR(domxml__sndbuf_elem, domxml_tune, sndbuf),
 };
-const domxml__elem domxml__tune_elem = {
-    .name = "tune", .size = sizeof(domxml_tune), .extra_off = offsetof(domxml_tune, extra),
-    .kids = domxml__tune_kids, .n_kids = DOMXML__N(domxml__tune_kids),
-};
+const domxml__elem domxml__tune_elem = DOMXML__ELEM("tune", domxml_tune, DOMXML__KIDS(domxml__tune_kids));
 
 static const domxml__attr domxml__frames_attrs[] = {
     DOMXML__UINT("max", domxml_coalesce_frames, max, 10, DOMXML__F_DEC, 0, 0),
 };
-static const domxml__elem domxml__frames_elem = {
-    .name = "frames", .size = sizeof(domxml_coalesce_frames),
-    .extra_off = offsetof(domxml_coalesce_frames, extra),
-    .attrs = domxml__frames_attrs, .n_attrs = DOMXML__N(domxml__frames_attrs),
-};
+static const domxml__elem domxml__frames_elem = DOMXML__ELEM("frames", domxml_coalesce_frames, DOMXML__ATTRS(domxml__frames_attrs));
 static const domxml__child domxml__rx_kids[] = {
-    DOMXML__EMBED(domxml__frames_elem, domxml_coalesce_rx, frames),
+    DOMXML__PTR(domxml__frames_elem, domxml_coalesce_rx, frames),
 };
-static const domxml__elem domxml__rx_elem = {
-    .name = "rx", .size = sizeof(domxml_coalesce_rx),
-    .extra_off = offsetof(domxml_coalesce_rx, extra),
-    .kids = domxml__rx_kids, .n_kids = DOMXML__N(domxml__rx_kids),
-};
+static const domxml__elem domxml__rx_elem = DOMXML__ELEM("rx", domxml_coalesce_rx, DOMXML__KIDS(domxml__rx_kids));
 static const domxml__child domxml__coalesce_kids[] = {
-    DOMXML__EMBED(domxml__rx_elem, domxml_coalesce, rx),
+    DOMXML__PTR(domxml__rx_elem, domxml_coalesce, rx),
 };
-const domxml__elem domxml__coalesce_elem = {
-    .name = "coalesce", .size = sizeof(domxml_coalesce),
-    .extra_off = offsetof(domxml_coalesce, extra),
-    .kids = domxml__coalesce_kids, .n_kids = DOMXML__N(domxml__coalesce_kids),
-};
+const domxml__elem domxml__coalesce_elem = DOMXML__ELEM("coalesce", domxml_coalesce, DOMXML__KIDS(domxml__coalesce_kids));

@@ -12,11 +12,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "desc.h"
+#include "error.h"
+#include "parse.h"
+#include "teaming.h"
+#include "values.h"
 
 enum {
-    DOMXML__MAX_KIDS = 48,       /* child rows of the largest descriptor */
-    DOMXML__PATH_NAMES = 16,     /* distinct child names counted per typed frame */
+    DOMXML__PATH_NAMES = 16, /* distinct child names counted per typed frame */
 };
 
 
@@ -26,9 +30,10 @@ typedef struct domxml__frame {
     void *obj;                /* typed: the struct being filled */
     const void *parent;       /* typed: the parent struct (refine, check) */
     domxml_node *node;        /* generic: the element; typed device: its node */
-    domxml_node **tail;       /* where the next generic child is linked */
+    domxml_node **tail;       /* where the next generic child is linked; typed: NULL
+                                 until the element has unknown children */
     unsigned last_kid;        /* typed: anchor for the next unknown child */
-    uint64_t seen;            /* typed: rows met so far (EMBED: once; LIST: tail valid) */
+    uint64_t seen;            /* typed: LIST rows met so far (their tail is valid) */
     const char *text;         /* typed: text content collected so far */
     unsigned long line, column;
     unsigned index;           /* under a typed parent: 1-based among same-named siblings */
@@ -41,11 +46,14 @@ typedef struct domxml__frame {
 } domxml__frame;
 
 struct domxml__pctx {
+    domxml__diag diag; /* first: rules report through it */
     XML_Parser xp;
     struct domxml__doc *doc;
     domxml__arena *arena;
     domxml_error *err;
-    const char *input;
+    const char *input;      /* the whole input, or NULL when streamed */
+    size_t fed;             /* bytes handed to expat so far */
+    XML_Index last_index;   /* byte index of the latest event seen */
     domxml__frame *frames;
     unsigned depth, cap, max_depth;
     char *text;
@@ -105,14 +113,14 @@ static void domxml__fill_path(struct domxml__pctx *pc)
 }
 
 /* Fill the error at the current element, or at its child `at` (whose
- * start tag position is in its extra and whose path is `rel` below). */
-static void domxml__vfail(struct domxml__pctx *pc, domxml_error_code code,
-                          const domxml_extra *at, const char *rel, const char *fmt, va_list ap)
+ * start tag position is in its meta and whose path is `rel` below). */
+static void domxml__fail_msg(struct domxml__pctx *pc, domxml_error_code code,
+                             const domxml_meta *at, const char *rel, const char *msg)
 {
     if (pc->failed)
         return;
     pc->failed = true;
-    domxml__error_vset(pc->err, code, fmt, ap);
+    domxml__error_set(pc->err, code, "%s", msg);
     if (at && at->line) {
         pc->err->line = at->line;
         pc->err->column = at->column;
@@ -132,24 +140,22 @@ static void domxml__vfail(struct domxml__pctx *pc, domxml_error_code code,
     XML_StopParser(pc->xp, XML_FALSE);
 }
 
-int domxml__fail_at(struct domxml__pctx *pc, domxml_error_code code, const domxml_extra *at,
-                    const char *rel, const char *fmt, ...)
+/* Rules report through the parse context's diag: the parse fails there. */
+static void domxml__parse_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                                 const char *rel, const char *message)
 {
-    va_list ap;
-
-    va_start(ap, fmt);
-    domxml__vfail(pc, code, at, rel, fmt, ap);
-    va_end(ap);
-    return -1;
+    domxml__fail_msg((struct domxml__pctx *)(void *)d, code, at, rel, message);
 }
 
 int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fmt, ...)
 {
+    char msg[sizeof(pc->err->message)];
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vfail(pc, code, NULL, NULL, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    domxml__fail_msg(pc, code, NULL, NULL, msg);
     return -1;
 }
 
@@ -160,6 +166,20 @@ static int domxml__nomem(struct domxml__pctx *pc)
                             "the document needs more than %zu bytes of memory (max_memory)",
                             pc->arena->limit);
     return domxml__fail(pc, DOMXML_ERR_NOMEM, "out of memory");
+}
+
+/* The meta of a modelled element's struct. */
+static domxml_meta *domxml__meta(const domxml__elem *d, void *obj)
+{
+    return DOMXML__FIELD(obj, d->meta_off, domxml_meta);
+}
+
+/* Unknown content needs the out-of-line block: made on first use. */
+static domxml_extra *domxml__extra(struct domxml__pctx *pc, domxml_meta *m)
+{
+    if (!m->extra && !(m->extra = domxml__alloc(pc->arena, sizeof(*m->extra))))
+        domxml__nomem(pc);
+    return m->extra;
 }
 
 char *domxml__pstrdup(struct domxml__pctx *pc, const char *s)
@@ -320,17 +340,18 @@ static domxml_attr *domxml__copy_attr(struct domxml__pctx *pc, const char *name,
     return at;
 }
 
-static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_extra *u,
+static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_meta *m,
                                     domxml_attr ***tail, const char *name,
                                     const char *value, unsigned anchor)
 {
     domxml_attr *at = domxml__copy_attr(pc, name, value);
+    domxml_extra *x = at ? domxml__extra(pc, m) : NULL;
 
-    if (!at)
+    if (!x)
         return -1;
     at->anchor = anchor;
     if (!*tail)
-        *tail = &u->attrs;
+        *tail = &x->attrs;
     **tail = at;
     *tail = &at->next;
     return 0;
@@ -346,7 +367,7 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
                                                const XML_Char **atts)
 {
     const domxml__elem *full = d;
-    domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
+    domxml_meta *m = domxml__meta(d, obj);
     domxml_attr **tail = NULL;
     unsigned anchor = 0;
 
@@ -362,7 +383,7 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
         int i = domxml__find_attr(full, at[0]);
 
         if (i < 0) {
-            if (domxml__add_unknown_attr(pc, u, &tail, at[0], at[1], anchor) < 0)
+            if (domxml__add_unknown_attr(pc, m, &tail, at[0], at[1], anchor) < 0)
                 return NULL;
             continue;
         }
@@ -387,11 +408,8 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
             return NULL;
         }
     }
-    u->present = true;
-    u->line = (unsigned)pc->frames[pc->depth - 1].line;
-    u->column = (unsigned)pc->frames[pc->depth - 1].column;
-    if (full->presence_off)
-        *DOMXML__FIELD(obj, full->presence_off, bool) = true;
+    m->line = (unsigned)pc->frames[pc->depth - 1].line;
+    m->column = (unsigned)pc->frames[pc->depth - 1].column;
     return full;
 }
 
@@ -428,6 +446,24 @@ static void domxml__advance_slow(struct domxml__pctx *pc, const unsigned char *s
     }
 }
 
+/*
+ * The input bytes from absolute index `from` to the current event, when
+ * they are still at hand: the whole input when parsing from memory, else
+ * what expat keeps of its buffer. NULL when they are not.
+ */
+static const unsigned char *domxml__window(struct domxml__pctx *pc, XML_Index at, size_t from)
+{
+    int offset = 0, size = 0;
+    const char *ctx;
+
+    if (pc->input)
+        return (const unsigned char *)pc->input + from;
+    ctx = XML_GetInputContext(pc->xp, &offset, &size);
+    if (!ctx || from > (size_t)at || (size_t)at - from > (size_t)offset)
+        return NULL;
+    return (const unsigned char *)ctx + offset - ((size_t)at - from);
+}
+
 /* Line and column (1-based, characters) of the current event, counted from
  * the previous event's: each input byte is looked at once. */
 static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col)
@@ -435,13 +471,24 @@ static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned 
     XML_Index at = XML_GetCurrentByteIndex(pc->xp);
     const unsigned char *s, *e, *nl, *last = NULL;
 
-    if (pc->expat_pos || at < 0 || (size_t)at < pc->pos_at) {
+    if (at >= 0)
+        pc->last_index = at;
+    s = pc->expat_pos || at < 0 || (size_t)at < pc->pos_at ? NULL
+                                                           : domxml__window(pc, at, pc->pos_at);
+    if (!s) {
+        /* expat counts (its own scan is slower, but always right); ours
+         * resumes from here. */
         *line = XML_GetCurrentLineNumber(pc->xp);
         *col = XML_GetCurrentColumnNumber(pc->xp) + 1;
+        if (!pc->expat_pos && at >= 0) {
+            pc->pos_at = (size_t)at;
+            pc->pos_line = *line;
+            pc->pos_col = *col - 1;
+            pc->pos_cr = false;
+        }
         return;
     }
-    s = (const unsigned char *)pc->input + pc->pos_at;
-    e = (const unsigned char *)pc->input + at;
+    e = s + ((size_t)at - pc->pos_at);
     if (memchr(s, '\r', (size_t)(e - s))) {
         domxml__advance_slow(pc, s, e);
     } else if (s < e) {
@@ -518,12 +565,16 @@ static domxml_node *domxml__new_node(struct domxml__pctx *pc, domxml_node_kind k
         domxml__nomem(pc);
         return NULL;
     }
+    unsigned long line, column;
+
     n->kind = kind;
-    domxml__here(pc, &n->line, &n->column);
+    domxml__here(pc, &line, &column);
+    n->line = (unsigned)line;
+    n->column = (unsigned)column;
     return n;
 }
 
-static void domxml__link(struct domxml__pctx *pc, domxml_node *n, unsigned anchor)
+static int domxml__link(struct domxml__pctx *pc, domxml_node *n, unsigned anchor)
 {
     domxml_node **slot;
 
@@ -534,13 +585,20 @@ static void domxml__link(struct domxml__pctx *pc, domxml_node *n, unsigned ancho
             pc->epilog_tail = &n->next;
         else
             pc->prolog_tail = &n->next;
-        return;
+        return 0;
     }
     domxml__frame *f = &pc->frames[pc->depth - 1];
     n->anchor = anchor;
+    if (!f->tail) { /* a typed frame's first unknown child */
+        domxml_extra *x = domxml__extra(pc, domxml__meta(f->desc, f->obj));
+        if (!x)
+            return -1;
+        f->tail = &x->children;
+    }
     slot = f->tail;
     *slot = n;
     f->tail = &n->next;
+    return 0;
 }
 
 /* The current frame's anchor for a new unknown child (typed frames). */
@@ -549,16 +607,15 @@ static unsigned domxml__anchor(struct domxml__pctx *pc)
     return pc->depth ? pc->frames[pc->depth - 1].last_kid : 0;
 }
 
-/* Typed frames keep unknown children in their struct's domxml_extra. */
+/* Typed frames keep unknown children in their struct's extra, made when
+ * the first one comes (domxml__link). */
 static void domxml__typed_frame_init(domxml__frame *f, const domxml__elem *d, void *obj,
                                      const void *parent)
 {
-    domxml_extra *u = DOMXML__FIELD(obj, d->extra_off, domxml_extra);
-
     f->desc = d;
     f->obj = obj;
     f->parent = parent;
-    f->tail = &u->children;
+    f->tail = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -626,8 +683,7 @@ static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
     domxml_node *node = domxml__new_node(pc, DOMXML_NODE_TEXT);
     if (!node || !(node->text = domxml__strndup(pc->arena, pc->text, n)))
         return node ? domxml__nomem(pc) : -1;
-    domxml__link(pc, node, 0);
-    return 0;
+    return domxml__link(pc, node, 0);
 }
 
 static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
@@ -681,8 +737,8 @@ static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
     }
     if (pc->depth == 0)
         pc->doc->dom.root = n;
-    else
-        domxml__link(pc, n, anchor);
+    else if (domxml__link(pc, n, anchor) < 0)
+        return -1;
     f = domxml__push(pc, n->name);
     if (!f)
         return -1;
@@ -719,8 +775,8 @@ static int domxml__device_start(struct domxml__pctx *pc, const XML_Char **atts, 
         n->hostdev = obj;
     if (pc->depth == 0)
         pc->doc->dom.root = n;
-    else
-        domxml__link(pc, n, 0);
+    else if (domxml__link(pc, n, 0) < 0)
+        return -1;
     f = domxml__push(pc, d->name);
     if (!f)
         return -1;
@@ -752,15 +808,16 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
     }
     if (i == pd->n_kids)
         return domxml__generic_start(pc, name, atts);
-    if (row->how == DOMXML__C_EMBED) {
-        if (pf->seen & (1ULL << i)) {
+    if (row->how == DOMXML__C_PTR) {
+        void **slot = DOMXML__FIELD(pf->obj, row->off, void *);
+        if (*slot) {
             if (!domxml__push(pc, row->elem->name))
                 return -1;
             return domxml__fail(pc, DOMXML_ERR_DUPLICATE,
                                 "element <%s> may appear only once in <%s>", name, pd->name);
         }
-        pf->seen |= 1ULL << i;
-        obj = (char *)pf->obj + row->off;
+        if (!(obj = *slot = domxml__alloc(pc->arena, row->elem->size)))
+            return domxml__nomem(pc);
     } else {
         obj = domxml__alloc(pc->arena, row->elem->size);
         if (!obj)
@@ -833,7 +890,9 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
     if (f->desc) {
         if (domxml__typed_text(pc, f) < 0)
             return;
-        if (f->desc->check && f->desc->check(pc, f->obj, f->parent) < 0)
+        if (f->desc->normalize && f->desc->normalize(pc, f->obj) < 0)
+            return;
+        if (f->desc->check && f->desc->check(&pc->diag, f->obj, f->parent) < 0)
             return;
     }
     pc->depth--;
@@ -854,7 +913,7 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
     if (!n || (name && !(n->name = domxml__pstrdup(pc, name))) ||
         !(n->text = domxml__pstrdup(pc, text)))
         return;
-    domxml__link(pc, n, domxml__anchor(pc));
+    (void)domxml__link(pc, n, domxml__anchor(pc));
 }
 
 static void XMLCALL domxml__on_comment(void *ud, const XML_Char *data)
@@ -885,9 +944,10 @@ static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
     if (pc->failed || version == NULL)
         return; /* NULL version: a text declaration, impossible without external entities */
     pc->latin1 = encoding && strcasecmp(encoding, "ISO-8859-1") == 0;
-    if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && at >= 0 && len > 5 &&
-        memcmp(pc->input + at, "<?xml", 5) == 0) {
-        pc->doc->dom.xml_decl = domxml__strndup(pc->arena, pc->input + at, (size_t)len);
+    const char *text = at >= 0 ? (const char *)domxml__window(pc, at, (size_t)at) : NULL;
+    if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && text && len > 5 &&
+        memcmp(text, "<?xml", 5) == 0) {
+        pc->doc->dom.xml_decl = domxml__strndup(pc->arena, text, (size_t)len);
         if (!pc->doc->dom.xml_decl)
             domxml__nomem(pc);
         return;
@@ -961,49 +1021,136 @@ static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
     return xp;
 }
 
-domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name,
-                                   const domxml_parse_options *options, domxml_error *error)
+/* The options a caller gave, completed with defaults; only the fields that
+ * fit in the caller's `size` are read (0: the 0.2 layout, a zeroed struct). */
+static void domxml__options(const domxml_parse_options *in, domxml_parse_options *out)
 {
-    domxml_error local;
-    domxml_error *err = error ? error : &local;
-    size_t max_size = options && options->max_size ? options->max_size : DOMXML__DEFAULT_MAX_SIZE;
+    size_t size = in && in->size ? in->size : sizeof(*out);
+
+    memset(out, 0, sizeof(*out));
+    if (in)
+        memcpy(out, in, size < sizeof(*out) ? size : sizeof(*out));
+    out->size = sizeof(*out);
+    if (!out->max_size)
+        out->max_size = DOMXML__DEFAULT_MAX_SIZE;
+    /* expat takes an int length: 2 GiB - 1 is a hard ceiling. */
+    if (out->max_size > (size_t)INT32_MAX)
+        out->max_size = (size_t)INT32_MAX;
+    if (!out->max_depth)
+        out->max_depth = DOMXML__DEFAULT_DEPTH;
+    if (out->max_depth > DOMXML__MAX_DEPTH)
+        out->max_depth = DOMXML__MAX_DEPTH;
+    if (!out->max_memory)
+        out->max_memory = DOMXML__DEFAULT_MAX_MEMORY;
+}
+
+/*
+ * expat's buffer holds what it has not parsed yet plus some context; it
+ * grows by doubling. Count it (and our frame and text buffers) against
+ * max_memory between pieces, so one parse stays within the budget.
+ */
+static bool domxml__budget_ok(struct domxml__pctx *pc)
+{
+    size_t pending = pc->last_index >= 0 && (size_t)pc->last_index < pc->fed
+                         ? pc->fed - (size_t)pc->last_index : 0;
+    size_t held = 2 * (pending + 1024 + DOMXML__CHUNK) + pc->text_cap +
+                  (size_t)pc->cap * sizeof(domxml__frame);
+
+    if (domxml__arena_admit(pc->arena, held))
+        return true;
+    domxml__nomem(pc);
+    return false;
+}
+
+/* UTF-16 or UTF-32 (a BOM or a NUL in the first bytes): positions are
+ * counted by expat, ours counts bytes of ASCII-compatible encodings. */
+static bool domxml__is_wide(const char *buf, size_t len)
+{
+    return len >= 2 && (memchr(buf, '\0', len < 4 ? len : 4) ||
+                        ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff) ||
+                        ((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe));
+}
+
+/* Hand the input to expat in pieces: from memory, or read from a stream
+ * into expat's own buffer (no second copy). */
+static bool domxml__feed(struct domxml__pctx *pc, const domxml__input *in, size_t max_size)
+{
+    if (!in->fp) {
+        size_t off = 0;
+        do {
+            size_t n = in->len - off < DOMXML__CHUNK ? in->len - off : DOMXML__CHUNK;
+            bool last = off + n == in->len;
+            pc->fed += n;
+            if (XML_Parse(pc->xp, in->buf ? in->buf + off : "", (int)n, last) != XML_STATUS_OK)
+                return false;
+            off += n;
+            if (!last && !domxml__budget_ok(pc))
+                return false;
+        } while (off < in->len);
+        return true;
+    }
+    for (;;) {
+        void *dst = XML_GetBuffer(pc->xp, DOMXML__CHUNK);
+        size_t n;
+
+        if (!dst) {
+            domxml__nomem(pc);
+            return false;
+        }
+        n = fread(dst, 1, DOMXML__CHUNK, in->fp);
+        if (n < DOMXML__CHUNK && ferror(in->fp)) {
+            domxml__error_set(pc->err, DOMXML_ERR_IO, "read error");
+            pc->failed = true;
+            return false;
+        }
+        if (pc->fed == 0)
+            pc->expat_pos = domxml__is_wide(dst, n);
+        pc->fed += n;
+        if (pc->fed > max_size) {
+            domxml__error_set(pc->err, DOMXML_ERR_LIMIT, "input exceeds the limit of %zu bytes",
+                              max_size);
+            pc->failed = true;
+            return false;
+        }
+        if (XML_ParseBuffer(pc->xp, (int)n, n == 0) != XML_STATUS_OK)
+            return false;
+        if (n == 0)
+            return true;
+        if (!domxml__budget_ok(pc))
+            return false;
+    }
+}
+
+domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options *options,
+                             domxml_error *err)
+{
+    domxml_parse_options opts;
     struct domxml__pctx pc;
     domxml_domain *dom;
     bool ok;
 
-    domxml__error_clear(err, name);
-    if (!buf && len > 0) {
-        domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "NULL buffer");
-        return NULL;
-    }
-    /* expat takes an int length: 2 GiB - 1 is a hard ceiling. */
-    if (max_size > (size_t)INT32_MAX)
-        max_size = (size_t)INT32_MAX;
-    if (len > max_size) {
+    domxml__options(options, &opts);
+    if (!in->fp && in->len > opts.max_size) {
         domxml__error_set(err, DOMXML_ERR_LIMIT, "input of %zu bytes exceeds the limit of %zu",
-                          len, max_size);
+                          in->len, opts.max_size);
         return NULL;
     }
-    dom = domxml_domain_new(options ? options->memory : NULL);
+    dom = domxml_domain_new(opts.memory);
     if (!dom) {
         domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
         return NULL;
     }
     memset(&pc, 0, sizeof(pc));
+    pc.diag.report = domxml__parse_report;
     pc.doc = dom->internal;
     pc.arena = &pc.doc->arena;
     pc.err = err;
-    pc.input = buf;
-    pc.max_depth = options && options->max_depth ? options->max_depth : DOMXML__DEFAULT_DEPTH;
-    if (pc.max_depth > DOMXML__MAX_DEPTH)
-        pc.max_depth = DOMXML__MAX_DEPTH;
-    pc.arena->limit = options && options->max_memory ? options->max_memory
-                                                     : DOMXML__DEFAULT_MAX_MEMORY;
+    pc.input = in->fp ? NULL : in->buf;
+    pc.max_depth = opts.max_depth;
+    pc.arena->limit = opts.max_memory;
     pc.pos_line = 1;
-    /* A BOM or a NUL in the first bytes: UTF-16 or UTF-32, counted by expat. */
-    pc.expat_pos = len >= 2 && (memchr(buf, '\0', len < 4 ? len : 4) ||
-                                ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff) ||
-                                ((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe));
+    pc.last_index = -1;
+    pc.expat_pos = !in->fp && domxml__is_wide(in->buf, in->len);
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
     pc.xp = domxml__expat_new(&pc);
@@ -1012,13 +1159,13 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
         domxml_domain_free(dom);
         return NULL;
     }
-    ok = XML_Parse(pc.xp, buf ? buf : "", (int)len, XML_TRUE) == XML_STATUS_OK;
+    ok = domxml__feed(&pc, in, opts.max_size);
     if (!ok && !pc.failed)
         domxml__expat_error(&pc);
     XML_ParserFree(pc.xp);
     pc.arena->mem.free_fcn(pc.frames);
     pc.arena->mem.free_fcn(pc.text);
-    if (ok && !(options && (options->flags & DOMXML_PARSE_NO_TEAMING_LINK)))
+    if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK))
         ok = domxml__teaming_link(dom, err) == 0;
     if (!ok) {
         domxml_domain_free(dom);

@@ -1,39 +1,19 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * <teaming>: the element (same table in <interface> and <hostdev>) and the
- * resolution of failover pairs. A transient member (<interface
- * type='hostdev'> or a PCI <hostdev>) names its persistent virtio
- * <interface> by alias; linking checks libvirt's rules and sets the peer
- * pointers both ways, with one hash table so the cost stays linear.
+ * Failover pairs, resolved on the model (parsed or built): a transient
+ * member (<interface type='hostdev'> or a PCI <hostdev>) names its
+ * persistent virtio <interface> by alias; linking checks libvirt's rules and
+ * sets the peer pointers both ways, with one keyed hash table so the cost
+ * stays linear whatever the aliases. The <teaming> element is in devinfo.c.
  */
 #include <stdio.h>
+#include <sys/random.h>
+#include <time.h>
 #include <string.h>
 
-#include "internal.h"
-
-/* <teaming persistent='x'/> without type is "unknown teaming type" for
- * libvirt; an empty <teaming/> means no teaming and is kept as written. */
-static int domxml__teaming_check(struct domxml__pctx *pc, void *obj, const void *parent)
-{
-    const domxml_teaming *t = obj;
-
-    (void)parent;
-    if (t->type == DOMXML_TEAMING_TYPE_NONE && t->persistent)
-        return domxml__fail(pc, DOMXML_ERR_MISSING,
-                            "missing required attribute 'type' of <teaming>");
-    return 0;
-}
-
-static const domxml__attr domxml__teaming_attrs[] = {
-    DOMXML__ENUMA("type", domxml_teaming, type, domxml__teaming_type_enum, 0),
-    DOMXML__STR("persistent", domxml_teaming, persistent, 0),
-};
-const domxml__elem domxml__teaming_elem = {
-    .name = "teaming", .size = sizeof(domxml_teaming),
-    .extra_off = offsetof(domxml_teaming, extra),
-    .attrs = domxml__teaming_attrs, .n_attrs = DOMXML__N(domxml__teaming_attrs),
-    .check = domxml__teaming_check,
-};
+#include "arena.h"
+#include "error.h"
+#include "teaming.h"
 
 /* ------------------------------------------------------------------ */
 /* Linking                                                              */
@@ -52,22 +32,26 @@ typedef struct domxml__linker {
     uint64_t seed;
 } domxml__linker;
 
-static domxml_teaming *domxml__node_teaming(domxml_node *n)
+#define domxml__node_teaming(n) domxml_node_teaming(n)
+#define domxml__node_alias(n) domxml_node_alias(n)
+
+static bool domxml__is_device(const domxml_node *n)
 {
-    if (n->kind == DOMXML_NODE_INTERFACE && n->interface)
-        return &n->interface->teaming;
-    if (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev)
-        return &n->hostdev->teaming;
-    return NULL;
+    return (n->kind == DOMXML_NODE_INTERFACE && n->interface) ||
+           (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev);
 }
 
-static const char *domxml__node_alias(const domxml_node *n)
+/* A key for the alias table from the system's random source, so that no
+ * input can be crafted to collide; without one, a clock-and-address mix. */
+static uint64_t domxml__seed(const void *p)
 {
-    if (n->kind == DOMXML_NODE_INTERFACE && n->interface)
-        return n->interface->info.alias.name;
-    if (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev)
-        return n->hostdev->info.alias.name;
-    return NULL;
+    uint64_t seed = 0;
+    struct timespec ts;
+
+    if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) == (ssize_t)sizeof(seed))
+        return seed;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)(uintptr_t)p ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec;
 }
 
 /* FNV-1a, seeded per call and finished with a 64-bit mix, so aliases
@@ -94,15 +78,26 @@ static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *ali
     return &l->slots[i];
 }
 
-static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
-                             const char *fmt, const char *arg)
+static const char *domxml__kind_name(const domxml_node *n)
 {
-    const domxml_teaming *t = domxml__node_teaming((domxml_node *)n);
-    const char *name = n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
+    return n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
+}
 
-    domxml__error_set(l->err, DOMXML_ERR_TEAMING, fmt, name, arg);
-    l->err->line = t->extra.line ? t->extra.line : n->line;
-    l->err->column = t->extra.line ? t->extra.column : n->column;
+static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
+                             const char *fmt, ...) DOMXML__PRINTF(4, 5);
+
+static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
+                             const char *fmt, ...)
+{
+    const domxml_teaming *t = domxml__node_teaming(n);
+    const char *name = n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__error_vset(l->err, DOMXML_ERR_TEAMING, fmt, ap);
+    va_end(ap);
+    l->err->line = t->meta.line ? t->meta.line : n->line;
+    l->err->column = t->meta.line ? t->meta.column : n->column;
     if (l->standalone)
         snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", name);
     else if (index > 1)
@@ -123,47 +118,51 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
     if (t->type == DOMXML_TEAMING_TYPE_NONE)
         return 0;
     if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
-        return domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type%s",
-                                 "");
+        return domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type",
+                                 domxml__kind_name(n));
     if (n->kind == DOMXML_NODE_HOSTDEV) {
         const domxml_hostdev *h = n->hostdev;
         if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
-            return domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'%s", "");
+            return domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'",
+                                     domxml__kind_name(n));
         if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
             return domxml__link_fail(l, n, index,
-                                     "<%s> teaming is supported only for PCI host devices%s", "");
+                                     "<%s> teaming is supported only for PCI host devices",
+                                     domxml__kind_name(n));
     }
     if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
         if (t->persistent)
             return domxml__link_fail(l, n, index,
                                      "<%s> with teaming type='persistent' must not have a "
-                                     "'persistent' attribute (found '%s')", t->persistent);
+                                     "'persistent' attribute (found '%s')", domxml__kind_name(n),
+                                     t->persistent);
         return 0;
     }
     if (!t->persistent)
         return domxml__link_fail(l, n, index,
                                  "<%s> with teaming type='transient' needs the 'persistent' "
-                                 "attribute naming its partner's alias%s", "");
+                                 "attribute naming its partner's alias", domxml__kind_name(n));
     slot = domxml__alias_find(l, t->persistent);
     if (!slot->alias && l->standalone)
         return 0; /* a device to hot-plug: its partner is in the running domain */
     if (!slot->alias)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names persistent device '%s', but no device "
-                                 "has that alias", t->persistent);
+                                 "has that alias", domxml__kind_name(n), t->persistent);
     if (slot->ambiguous)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names alias '%s', which several devices use",
-                                 t->persistent);
+                                 domxml__kind_name(n), t->persistent);
     pt = domxml__node_teaming(slot->node);
-    if (slot->node->kind != DOMXML_NODE_INTERFACE || pt->type != DOMXML_TEAMING_TYPE_PERSISTENT)
+    if (slot->node->kind != DOMXML_NODE_INTERFACE || !pt ||
+        pt->type != DOMXML_TEAMING_TYPE_PERSISTENT)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which is not an <interface> with "
-                                 "<teaming type='persistent'/>", t->persistent);
+                                 "<teaming type='persistent'/>", domxml__kind_name(n), t->persistent);
     if (pt->peer)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which already has a transient member",
-                                 t->persistent);
+                                 domxml__kind_name(n), t->persistent);
     pt->peer = n;
     t->peer = slot->node;
     return 0;
@@ -206,7 +205,7 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
 
     domxml__teaming_unlink(first);
     for (domxml_node *d = first; d; d = d->next)
-        n += domxml__node_teaming(d) && domxml__node_alias(d);
+        n += domxml__node_alias(d) != NULL;
     while (cap < 2 * n)
         cap *= 2;
     l.slots = mem->malloc_fcn(cap * sizeof(*l.slots));
@@ -216,10 +215,9 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
     }
     memset(l.slots, 0, cap * sizeof(*l.slots));
     l.mask = cap - 1;
-    /* Address-space layout varies per process and per allocation. */
-    l.seed = (uint64_t)(uintptr_t)l.slots ^ ((uint64_t)(uintptr_t)&l << 17);
+    l.seed = domxml__seed(l.slots);
     for (domxml_node *d = first; d; d = d->next) {
-        const char *alias = domxml__node_teaming(d) ? domxml__node_alias(d) : NULL;
+        const char *alias = domxml__node_alias(d);
         if (!alias)
             continue;
         domxml__alias_slot *slot = domxml__alias_find(&l, alias);
@@ -231,10 +229,11 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
         }
     }
     for (domxml_node *d = first; d && rc == 0; d = d->next) {
-        if (!domxml__node_teaming(d))
+        if (!domxml__is_device(d))
             continue;
         unsigned index = d->kind == DOMXML_NODE_INTERFACE ? ++n_iface : ++n_hostdev;
-        rc = domxml__link_member(&l, d, index);
+        if (domxml__node_teaming(d))
+            rc = domxml__link_member(&l, d, index);
     }
     mem->free_fcn(l.slots);
     if (rc < 0)
@@ -242,9 +241,20 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
     return rc;
 }
 
+void domxml__teaming_forget(domxml_node *device)
+{
+    domxml_teaming *t = domxml__node_teaming(device);
+    domxml_teaming *pt = t && t->peer ? domxml__node_teaming(t->peer) : NULL;
+
+    if (pt && pt->peer == device)
+        pt->peer = NULL;
+    if (t)
+        t->peer = NULL;
+}
+
 domxml_node *domxml_teaming_peer(const domxml_node *member)
 {
-    const domxml_teaming *t = member ? domxml__node_teaming((domxml_node *)member) : NULL;
+    const domxml_teaming *t = domxml__node_teaming(member);
 
     return t && t->type != DOMXML_TEAMING_TYPE_NONE ? t->peer : NULL;
 }

@@ -3,7 +3,8 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "internal.h"
+#include "desc.h"
+#include "values.h"
 
 static int domxml__digit(char c)
 {
@@ -110,8 +111,63 @@ bool domxml__is_ws(const char *s, size_t n)
     return true;
 }
 
+/* Valid UTF-8 (no overlongs, surrogates or values past U+10FFFF) whose
+ * characters XML 1.0 allows: TAB, LF, CR and U+0020 up, but not U+FFFE/F. */
+bool domxml__is_xml_text(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+
+    while (*s) {
+        unsigned c = *s, n, cp;
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return false;
+            s++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf) {
+            n = 1;
+            cp = c & 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            n = 2;
+            cp = c & 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        for (unsigned i = 1; i <= n; i++) {
+            if ((s[i] & 0xc0) != 0x80)
+                return false;
+            cp = cp << 6 | (s[i] & 0x3f);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp >= 0xfffe)) ||
+            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+            return false;
+        s += n + 1;
+    }
+    return true;
+}
+
+/* A conservative XML name: a letter, '_' or ':' (or any non-ASCII
+ * character) first, then those, digits, '-' and '.'. */
+bool domxml__is_xml_name(const char *s)
+{
+    if (!s || !*s || !domxml__is_xml_text(s))
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool alpha = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                     *p == ':' || *p >= 0x80;
+        bool more = (*p >= '0' && *p <= '9') || *p == '-' || *p == '.';
+        if (!alpha && (p == (const unsigned char *)s || !more))
+            return false;
+    }
+    return true;
+}
+
 /* Whether an attribute field holds a value: the one presence rule that
- * both the required-attribute check and the formatter use. */
+ * the parser, the rule walk and the formatter use. */
 bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
 {
     const void *field = (const char *)obj + a->off;
@@ -134,4 +190,20 @@ bool domxml__attr_is_set(const domxml__attr *a, const void *obj)
         break;
     }
     return false;
+}
+
+bool domxml__text_is_set(const domxml__elem *d, const void *obj)
+{
+    const void *field = (const char *)obj + d->text_off;
+
+    switch (d->text_kind) {
+    case DOMXML__K_STR:
+        return *(const char *const *)field != NULL;
+    case DOMXML__K_UINT:
+        return ((const domxml_uint *)field)->set;
+    case DOMXML__K_ULLONG:
+        return ((const domxml_ullong *)field)->set;
+    default:
+        return false;
+    }
 }

@@ -129,7 +129,7 @@ static void load(input *in, unsigned i)
         char *out = domxml_format(dom, NULL, &err);
         ck_assert_msg(out, "%s: format: %s", in->name, err.message);
         in->reference = tu_concat(out, "", NULL);
-        domxml_string_free(dom, out);
+        domxml_string_free(out);
         domxml_domain_free(dom);
     }
 }
@@ -164,7 +164,7 @@ static void check_parse_result(const input *in, domxml_domain *dom, const domxml
         ck_assert_msg(out && strcmp(out, in->reference) == 0,
                       "%s: failing allocation %lu (%s): parsed, but formats differently",
                       in->name, n, mode);
-        domxml_string_free(dom, out);
+        domxml_string_free(out);
         domxml_domain_free(dom);
     }
     ck_assert_msg(n_live == 0, "%s: failing allocation %lu (%s): %ld block(s) leaked", in->name,
@@ -175,7 +175,7 @@ static void check_parse_result(const input *in, domxml_domain *dom, const domxml
 START_TEST(test_parse_nth)
 {
     const bool later = _i % 2 == 1;
-    domxml_parse_options opts = {.memory = &counting};
+    domxml_parse_options opts = {.size = sizeof(domxml_parse_options), .memory = &counting};
     input in;
     unsigned long n;
 
@@ -206,7 +206,7 @@ END_TEST
 START_TEST(test_parse_file_nth)
 {
     const bool later = _i == 1;
-    domxml_parse_options opts = {.memory = &counting};
+    domxml_parse_options opts = {.size = sizeof(domxml_parse_options), .memory = &counting};
     char *path = tu_concat(tu_srcdir(), "/tests/data/", fixture_names[0]);
     input in;
     unsigned long n;
@@ -233,7 +233,7 @@ END_TEST
 START_TEST(test_format_nth)
 {
     const bool later = _i % 2 == 1;
-    domxml_parse_options opts = {.memory = &counting};
+    domxml_parse_options opts = {.size = sizeof(domxml_parse_options), .memory = &counting};
     domxml_error err;
     domxml_domain *dom;
     input in;
@@ -260,7 +260,7 @@ START_TEST(test_format_nth)
         if (out) {
             ck_assert_msg(len == strlen(in.reference) && strcmp(out, in.reference) == 0,
                           "%s: failing allocation %lu: output differs", in.name, n);
-            domxml_string_free(dom, out);
+            domxml_string_free(out);
         } else {
             ck_assert_msg(err.code == DOMXML_ERR_NOMEM, "%s: failing allocation %lu: code %d: %s",
                           in.name, n, err.code, err.message);
@@ -282,7 +282,7 @@ END_TEST
 /* domxml_domain_link_teaming under allocation failure. */
 START_TEST(test_link_nth)
 {
-    domxml_parse_options opts = {.memory = &counting, .flags = DOMXML_PARSE_NO_TEAMING_LINK};
+    domxml_parse_options opts = {.size = sizeof(domxml_parse_options), .memory = &counting, .flags = DOMXML_PARSE_NO_TEAMING_LINK};
     domxml_error err;
     domxml_domain *dom;
     input in;

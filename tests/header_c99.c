@@ -8,5 +8,5 @@ int main(void)
 
     printf("header_c99: %s\n", domxml_version_string());
     puts("1 passed, 0 failed");
-    return domxml_nic_model_is_virtio(&iface.model) ? 1 : 0;
+    return domxml_nic_model_is_virtio(iface.model) ? 1 : 0;
 }

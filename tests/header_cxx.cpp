@@ -8,5 +8,5 @@ int main()
 
     std::printf("header_cxx: %s\n", domxml_version_string());
     std::puts("1 passed, 0 failed");
-    return domxml_nic_model_is_virtio(&iface.model) ? 1 : 0;
+    return domxml_nic_model_is_virtio(iface.model) ? 1 : 0;
 }

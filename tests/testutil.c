@@ -282,7 +282,7 @@ char *tu_round_trip(const char *buf, size_t len, const char *name, domxml_error 
     if (!copy)
         abort();
     memcpy(copy, text, *out_len + 1);
-    domxml_string_free(dom, text);
+    domxml_string_free(text);
     domxml_domain_free(dom);
     return copy;
 }

@@ -105,7 +105,7 @@ static int cmd_format(const char *path, bool print)
         return 1;
     }
     fwrite(out, 1, len, stdout);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
     domxml_domain_free(dom);
     return fflush(stdout) == 0 ? 0 : 1;
 }

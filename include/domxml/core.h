@@ -141,34 +141,45 @@ typedef enum domxml_node_kind {
 struct domxml_interface;
 struct domxml_hostdev;
 
+/*
+ * A node of the document tree. Generic kinds carry name/text/attrs/children;
+ * a modelled device carries its struct. Nodes belong to their domain.
+ * Since 0.1; line/column are unsigned int since 0.2.
+ */
 typedef struct domxml_node {
     struct domxml_node *next;       /* next sibling, NULL at the end */
     domxml_node_kind kind;
+    /* Unknown child of a modelled element: the known-child slot after
+     * which it is written (0 = first). Unused elsewhere. */
+    unsigned int anchor;
     const char *name;               /* ELEMENT tag name, PI target */
     const char *text;               /* TEXT, COMMENT, PI data */
     struct domxml_attr *attrs;      /* ELEMENT attributes in input order */
     struct domxml_node *children;   /* ELEMENT children in input order */
     struct domxml_interface *interface; /* INTERFACE only */
     struct domxml_hostdev *hostdev;     /* HOSTDEV only */
-    /* Unknown child of a modelled element: the known-child slot after
-     * which it is written (0 = first). Unused elsewhere. */
-    unsigned int anchor;
-    unsigned long line, column;     /* start in the input; 0 if built by hand */
+    unsigned int line, column;      /* start in the input; 0 if built by hand */
 } domxml_node;
 
 /*
- * What a modelled element carries beyond its struct fields: unknown
- * attributes and children (kept for output, each at its anchor), and
- * whether the element was present in the input. A present element is
- * written back even when it has nothing else to say (<link/> stays);
- * a hand-built element is written when any field is set.
+ * Unknown attributes and children of a modelled element, kept for output,
+ * each at its anchor. Allocated only for elements that have some.
+ * Since 0.2.
  */
 typedef struct domxml_extra {
     struct domxml_attr *attrs;
     struct domxml_node *children;
-    bool present;
-    unsigned int line, column; /* start tag in the input; 0 if built by hand */
 } domxml_extra;
+
+/*
+ * The head of every modelled element struct. A modelled element is present
+ * when the pointer to its struct is not NULL; the struct itself only says
+ * what the element holds. Since 0.2.
+ */
+typedef struct domxml_meta {
+    domxml_extra *extra;      /* NULL: no unknown content */
+    unsigned int line, column; /* start tag in the input; 0 if built by hand */
+} domxml_meta;
 
 #ifdef __cplusplus
 }

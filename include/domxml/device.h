@@ -4,11 +4,16 @@
  * device-info elements (<boot>, <alias>, <rom>, <acpi>), <teaming>, and the
  * guest-side <ip>/<route> lists.
  *
- * Ownership, for every struct of the model: strings and linked nodes hang off
- * a domxml_domain and are released all at once by domxml_domain_free(); no
- * field is ever freed on its own. A caller who edits a struct may point a
- * string field at memory that outlives the domain (a literal, or a copy from
- * domxml_strdup()); lists are built with domxml_*_new() of the same domain.
+ * Ownership, for every struct of the model: strings, element structs and
+ * linked nodes hang off a domxml_domain and are released all at once by
+ * domxml_domain_free(); no field is ever freed on its own. A caller who edits
+ * a struct may point a string field at memory that outlives the domain (a
+ * literal, or a copy from domxml_strdup()); element structs and list items
+ * come from domxml_new_<element>() of the same domain (domxml.h).
+ *
+ * Presence, one rule everywhere: an element is present when its pointer is
+ * not NULL; a string attribute when it is not NULL; an enum attribute when it
+ * is not 0 (..._NONE, ..._ABSENT); a number when its `set` is true.
  */
 #ifndef DOMXML_DEVICE_H
 #define DOMXML_DEVICE_H
@@ -38,26 +43,32 @@ typedef enum domxml_address_type {
 
 /* <zpci uid= fid=/> inside a PCI address (s390). */
 typedef struct domxml_zpci {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint uid; /* printed 0x%04x */
     domxml_uint fid; /* printed 0x%08x */
 } domxml_zpci;
+
+/*
+ * The four parts of a PCI address, host or guest side: domain <= 0xffff
+ * (printed 0x%04x), bus <= 0xff (0x%02x), slot <= 0x1f (0x%02x), function
+ * <= 7 (0x%d). Since 0.2.
+ */
+typedef struct domxml_pci_addr {
+    domxml_uint domain, bus, slot, function;
+} domxml_pci_addr;
 
 /*
  * Guest address. Only the member of the union named by `type` is meaningful.
  * Numbers keep presence: an attribute absent in the input stays absent.
  */
 typedef struct domxml_address {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_address_type type;
     union {
         struct {
-            domxml_uint domain;   /* 0x%04x */
-            domxml_uint bus;      /* 0x%02x, <= 0xff */
-            domxml_uint slot;     /* 0x%02x, <= 0x1f */
-            domxml_uint function; /* 0x%d, <= 7 */
+            domxml_pci_addr addr;
             domxml_tristate_switch multifunction;
-            domxml_zpci zpci;
+            domxml_zpci *zpci;
         } pci;
         struct {
             domxml_uint controller, bus, target, unit;
@@ -92,26 +103,26 @@ typedef struct domxml_address {
 
 /* <boot order= loadparm=/> */
 typedef struct domxml_boot {
-    domxml_extra extra;
-    domxml_uint order;
+    domxml_meta meta;
+    domxml_uint order; /* required, >= 1 */
     const char *loadparm;
 } domxml_boot;
 
 /* <alias name=/> */
 typedef struct domxml_alias {
-    domxml_extra extra;
-    const char *name;
+    domxml_meta meta;
+    const char *name; /* required */
 } domxml_alias;
 
 /* <master startport=/> (USB companion controllers; any device may carry it) */
 typedef struct domxml_master {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint startport;
 } domxml_master;
 
 /* <rom enabled= bar= file=/> */
 typedef struct domxml_rom {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_bool enabled;
     domxml_tristate_switch bar;
     const char *file;
@@ -119,18 +130,21 @@ typedef struct domxml_rom {
 
 /* <acpi index=/> */
 typedef struct domxml_acpi {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint index;
 } domxml_acpi;
 
-/* The trailing elements every device shares, in output order. */
+/*
+ * The trailing elements every device shares, in output order; NULL where
+ * the element is absent. Reach it with domxml_node_device_info().
+ */
 typedef struct domxml_device_info {
-    domxml_boot boot;
-    domxml_alias alias;
-    domxml_master master;
-    domxml_rom rom;
-    domxml_acpi acpi;
-    domxml_address address;
+    domxml_boot *boot;
+    domxml_alias *alias;
+    domxml_master *master;
+    domxml_rom *rom;
+    domxml_acpi *acpi;
+    domxml_address *address;
 } domxml_device_info;
 
 /* <teaming type=...>. Since 0.1. */
@@ -151,7 +165,7 @@ typedef enum domxml_teaming_type {
  * `peer` is borrowed: it points into the same domain.
  */
 typedef struct domxml_teaming {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_teaming_type type;
     const char *persistent;
     struct domxml_node *peer;
@@ -168,7 +182,7 @@ typedef enum domxml_ip_family {
 /* <ip address= family= prefix= peer=/>; a list linked by `next`. */
 typedef struct domxml_ip {
     struct domxml_ip *next;
-    domxml_extra extra;
+    domxml_meta meta;
     const char *address; /* required; checked as an IPv4/IPv6 address */
     domxml_ip_family family;
     domxml_uint prefix;  /* <= 32 for IPv4, <= 128 for IPv6 */
@@ -178,7 +192,7 @@ typedef struct domxml_ip {
 /* <route family= address= netmask= prefix= gateway= metric=/>. */
 typedef struct domxml_route {
     struct domxml_route *next;
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_ip_family family;
     const char *address;
     const char *netmask;

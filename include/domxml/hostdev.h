@@ -88,50 +88,58 @@ typedef enum domxml_scsi_protocol {
 
 /* <driver name=.../> of a PCI hostdev (also of <interface type='hostdev'>). */
 typedef struct domxml_hostdev_driver {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_hostdev_backend name;
 } domxml_hostdev_driver;
 
 /*
- * The <address> inside <source>. Which fields apply depends on the device:
- *   pci:  domain/bus/slot/function (0x%04x/0x%02x/0x%02x/0x%d)
- *   usb:  bus/device (decimal)
- *   scsi: bus/target/unit (decimal)
- *   mdev: uuid
- * `type` (pci or usb) is written only inside <interface type='hostdev'>.
+ * The <address> inside a host-device <source>. The member of `u` that
+ * applies follows the device: pci (also <interface type='hostdev'> with
+ * type PCI), usb (bus/device, decimal), scsi (bus/target/unit, decimal),
+ * mdev (uuid). `type` (pci or usb) is written only inside
+ * <interface type='hostdev'>, where it is required and picks the member.
+ * Since 0.2.
  */
 typedef struct domxml_hostdev_address {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_address_type type;
-    domxml_uint domain, bus, slot, function;
-    domxml_uint device;
-    domxml_uint target;
-    domxml_ullong unit;
-    const char *uuid;
+    union {
+        domxml_pci_addr pci;
+        struct {
+            domxml_uint bus, device; /* both required */
+        } usb;
+        struct {
+            domxml_uint bus, target; /* required */
+            domxml_ullong unit;      /* required */
+        } scsi;
+        struct {
+            const char *uuid; /* required, written lower-case dashed */
+        } mdev;
+    } u;
 } domxml_hostdev_address;
 
 /* <vendor id=/> and <product id=/> of a USB source (0x%04x). */
 typedef struct domxml_usb_id {
-    domxml_extra extra;
-    domxml_uint id;
+    domxml_meta meta;
+    domxml_uint id; /* required; vendor id != 0 */
 } domxml_usb_id;
 
 /* <adapter name=/> of a SCSI source. */
 typedef struct domxml_scsi_adapter {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *name;
 } domxml_scsi_adapter;
 
 /* <host name= port=/> of an iSCSI source. */
 typedef struct domxml_iscsi_host {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *name;
     domxml_uint port; /* 1..65535 */
 } domxml_iscsi_host;
 
 /* <secret type= usage=|uuid=/> inside <auth>. */
 typedef struct domxml_secret {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *type;
     const char *usage;
     const char *uuid;
@@ -139,75 +147,85 @@ typedef struct domxml_secret {
 
 /* <auth username=> <secret/> </auth> of an iSCSI source. */
 typedef struct domxml_iscsi_auth {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *username;
-    domxml_secret secret;
+    domxml_secret *secret; /* required */
 } domxml_iscsi_auth;
 
 /* <iqn name=/> inside <initiator>. */
 typedef struct domxml_iqn {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *name;
 } domxml_iqn;
 
 typedef struct domxml_iscsi_initiator {
-    domxml_extra extra;
-    domxml_iqn iqn;
+    domxml_meta meta;
+    domxml_iqn *iqn;
 } domxml_iscsi_initiator;
 
 /* A text-only element such as <block>/dev/sdb</block>. */
 typedef struct domxml_text_element {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *text;
 } domxml_text_element;
 
-/* <source> of a host device; fields per type as commented. */
+/*
+ * <source> of a host device. Attributes are per type as commented; the
+ * child elements other than <address> sit in a union whose member follows
+ * the device type (usb, scsi, or one of the capabilities types).
+ * Reach it for either node kind with domxml_node_host_source().
+ */
 typedef struct domxml_hostdev_source {
-    domxml_extra extra;
+    domxml_meta meta;
     /* scsi: adapter (default) or iscsi; scsi_host: vhost */
     domxml_scsi_protocol protocol;
-    const char *name;                         /* scsi iscsi: target IQN/LUN */
-    const char *wwpn;                         /* scsi_host */
     domxml_usb_startup_policy startup_policy; /* usb */
     domxml_tristate_bool auto_address;        /* usb, migratable XML */
     domxml_tristate_bool missing;             /* usb, live XML */
     domxml_usb_guest_reset guest_reset;       /* usb */
     domxml_tristate_bool write_filtering;     /* pci (Xen) */
-    domxml_usb_id vendor, product;            /* usb */
-    domxml_scsi_adapter adapter;              /* scsi adapter */
-    domxml_iscsi_host host;                   /* scsi iscsi */
-    domxml_iscsi_auth auth;                   /* scsi iscsi */
-    domxml_iscsi_initiator initiator;         /* scsi iscsi */
-    domxml_hostdev_address address;           /* pci, usb, scsi, mdev */
-    domxml_text_element block;                /* capabilities storage */
-    domxml_text_element char_dev;             /* capabilities misc: <char> */
-    domxml_text_element interface;            /* capabilities net */
+    const char *name;                         /* scsi iscsi: target IQN/LUN */
+    const char *wwpn;                         /* scsi_host */
+    domxml_hostdev_address *address;          /* pci, usb, scsi, mdev */
+    union {
+        struct {
+            domxml_usb_id *vendor, *product; /* both or neither */
+        } usb;
+        struct {
+            domxml_scsi_adapter *adapter;       /* adapter protocol */
+            domxml_iscsi_host *host;            /* iscsi */
+            domxml_iscsi_auth *auth;            /* iscsi */
+            domxml_iscsi_initiator *initiator;  /* iscsi */
+        } scsi;
+        domxml_text_element *block;     /* capabilities storage */
+        domxml_text_element *char_dev;  /* capabilities misc: <char> */
+        domxml_text_element *interface; /* capabilities net */
+    } u;
 } domxml_hostdev_source;
 
 /* An element whose presence is its value, e.g. <readonly/>. */
 typedef struct domxml_flag {
-    domxml_extra extra;
-    bool present;
+    domxml_meta meta;
 } domxml_flag;
 
 /* <hostdev>. Create with domxml_hostdev_node_new(). Since 0.1. */
 typedef struct domxml_hostdev {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_hostdev_mode mode;
-    domxml_hostdev_type type;
+    domxml_hostdev_type type; /* required */
     domxml_tristate_bool managed;
     domxml_hostdev_sgio sgio;
     domxml_tristate_bool rawio;
     domxml_hostdev_model model;
     domxml_tristate_switch display;
     domxml_tristate_switch ramfb;
-    domxml_hostdev_driver driver;
-    domxml_hostdev_source source;
+    domxml_hostdev_driver *driver;  /* pci only */
+    domxml_hostdev_source *source;  /* required */
     domxml_ip *ips;       /* capabilities net, after <source> */
     domxml_route *routes; /* capabilities net, after the <ip> list */
-    domxml_teaming teaming;
-    domxml_flag readonly;
-    domxml_flag shareable;
+    domxml_teaming *teaming;
+    domxml_flag *readonly;
+    domxml_flag *shareable;
     domxml_device_info info;
 } domxml_hostdev;
 

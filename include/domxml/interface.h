@@ -40,12 +40,17 @@ typedef enum domxml_mac_type {
     DOMXML_MAC_TYPE_LAST
 } domxml_mac_type;
 
-/* <mac address= type= check=/>. The address is kept as 6 bytes and always
+/* A MAC address as 6 bytes; `set` tells presence. Since 0.2. */
+typedef struct domxml_mac_addr {
+    unsigned char bytes[6];
+    bool set;
+} domxml_mac_addr;
+
+/* <mac address= type= check=/>. The address is required and unicast; it is
  * written lower-case with two digits per octet. */
 typedef struct domxml_mac {
-    domxml_extra extra;
-    bool has_address;
-    unsigned char address[6];
+    domxml_meta meta;
+    domxml_mac_addr address;
     domxml_mac_type type;
     domxml_tristate_bool check;
 } domxml_mac;
@@ -77,50 +82,64 @@ typedef enum domxml_socket_type {
 
 /* <reconnect enabled= timeout=/> of a vhostuser source. */
 typedef struct domxml_reconnect {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_bool enabled;
     domxml_uint timeout;
 } domxml_reconnect;
 
 /* <local address= port=/> of a udp source. */
 typedef struct domxml_socket_local {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *address;
     domxml_int port;
 } domxml_socket_local;
 
 /*
- * <source> of a non-hostdev interface: one struct for all types; each type
- * reads and writes only its own fields:
- *   network: network, portgroup, portid      bridge: bridge
- *   direct: dev, mode                         vdpa: dev     user: dev
- *   vhostuser: type, path, mode, <reconnect>  internal: name
- *   server/client/mcast: address, port        udp: address, port, <local>
- *   ethernet: host-side <ip>/<route> lists
- *   vds: switchid, portid, portgroupid, connectionid
+ * <source> of a non-hostdev interface. The member of `u` that applies is
+ * chosen by the interface type; attributes of other types are kept as
+ * unknown content. Since 0.2.
  */
 typedef struct domxml_interface_source {
-    domxml_extra extra;
-    const char *network;
-    const char *portgroup;
-    const char *portid;
-    const char *bridge;
-    const char *dev;
-    domxml_direct_mode mode;
-    domxml_socket_type socket_type;
-    const char *path;
-    domxml_socket_mode socket_mode;
-    const char *address;
-    domxml_int port;
-    const char *name;
-    const char *switchid;
-    const char *portgroupid;
-    domxml_ullong connectionid;
-    domxml_ullong vds_portid;
-    domxml_reconnect reconnect;
-    domxml_socket_local local;
-    domxml_ip *ips;
-    domxml_route *routes;
+    domxml_meta meta;
+    union {
+        struct { /* network */
+            const char *network; /* required */
+            const char *portgroup;
+            const char *portid;  /* UUID */
+        } network;
+        struct { /* bridge */
+            const char *bridge; /* required */
+        } bridge;
+        struct { /* direct (macvtap) */
+            const char *dev; /* required */
+            domxml_direct_mode mode;
+        } direct;
+        struct { /* vdpa (dev required), user (dev optional: passt) */
+            const char *dev;
+        } dev;
+        struct { /* vhostuser */
+            domxml_socket_type type; /* required */
+            const char *path;        /* required */
+            domxml_socket_mode mode; /* required */
+            domxml_reconnect *reconnect;
+        } vhostuser;
+        struct { /* server (address optional), client, mcast, udp */
+            const char *address;
+            domxml_int port; /* required, 0..65535 */
+            domxml_socket_local *local; /* udp: required */
+        } socket;
+        struct { /* internal */
+            const char *name; /* required */
+        } internal;
+        struct { /* vds: all required */
+            const char *switchid; /* UUID */
+            domxml_ullong portid;
+            const char *portgroupid;
+            domxml_ullong connectionid;
+        } vds;
+    } u;
+    domxml_ip *ips;       /* ethernet only: host side */
+    domxml_route *routes; /* ethernet only: host side */
 } domxml_interface_source;
 
 /* <vlan trunk=> with <tag id= nativeMode=/> children. */
@@ -133,13 +152,13 @@ typedef enum domxml_vlan_native_mode {
 
 typedef struct domxml_vlan_tag {
     struct domxml_vlan_tag *next;
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint id; /* 0..4095 */
     domxml_vlan_native_mode native_mode;
 } domxml_vlan_tag;
 
 typedef struct domxml_vlan {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_bool trunk;
     domxml_vlan_tag *tags;
 } domxml_vlan;
@@ -155,7 +174,7 @@ typedef enum domxml_virtualport_type {
 
 /* <parameters .../> of a <virtualport>. */
 typedef struct domxml_virtualport_params {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint manager_id;     /* 0..255 */
     domxml_uint type_id;       /* 0..0xffffff */
     domxml_uint type_id_version; /* 0..255 */
@@ -165,51 +184,51 @@ typedef struct domxml_virtualport_params {
 } domxml_virtualport_params;
 
 typedef struct domxml_virtualport {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_virtualport_type type;
-    domxml_virtualport_params parameters;
+    domxml_virtualport_params *parameters;
 } domxml_virtualport;
 
 /* <inbound>/<outbound average= peak= floor= burst=/>. */
 typedef struct domxml_bandwidth_rate {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_ullong average, peak, floor, burst;
 } domxml_bandwidth_rate;
 
 typedef struct domxml_bandwidth {
-    domxml_extra extra;
-    domxml_bandwidth_rate inbound;
-    domxml_bandwidth_rate outbound;
+    domxml_meta meta;
+    domxml_bandwidth_rate *inbound;
+    domxml_bandwidth_rate *outbound; /* no floor */
 } domxml_bandwidth;
 
 /* <port isolated=/> */
 typedef struct domxml_port {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_bool isolated;
 } domxml_port;
 
 /* One-attribute elements: <script path=/>, <downscript path=/>,
  * <backenddomain name=/>. */
 typedef struct domxml_path_element {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *path;
 } domxml_path_element;
 
 typedef struct domxml_name_element {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *name;
 } domxml_name_element;
 
 /* <target dev= managed=/> */
 typedef struct domxml_target {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *dev;
     domxml_tristate_bool managed;
 } domxml_target;
 
 /* <guest dev= actual=/> (LXC) */
 typedef struct domxml_guest {
-    domxml_extra extra;
+    domxml_meta meta;
     const char *dev;
     const char *actual;
 } domxml_guest;
@@ -243,7 +262,7 @@ typedef enum domxml_nic_model {
 
 /* <model type=/>: a known model, or `custom` ([A-Za-z0-9_-]+) verbatim. */
 typedef struct domxml_model {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_nic_model type;
     const char *custom;
 } domxml_model;
@@ -264,19 +283,19 @@ typedef enum domxml_net_txmode {
 
 /* <host .../> offloads inside <driver>. */
 typedef struct domxml_net_driver_host {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_switch csum, gso, tso4, tso6, ecn, ufo, mrg_rxbuf;
 } domxml_net_driver_host;
 
 /* <guest .../> offloads inside <driver>. */
 typedef struct domxml_net_driver_guest {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_tristate_switch csum, tso4, tso6, ecn, ufo;
 } domxml_net_driver_guest;
 
 /* <driver> of a non-hostdev interface (virtio settings). */
 typedef struct domxml_net_driver {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_net_driver_name name;
     domxml_net_txmode txmode;
     domxml_tristate_switch ioeventfd;
@@ -290,8 +309,8 @@ typedef struct domxml_net_driver {
     domxml_tristate_switch ats;
     domxml_tristate_switch packed;
     domxml_tristate_switch page_per_vq;
-    domxml_net_driver_host host;
-    domxml_net_driver_guest guest;
+    domxml_net_driver_host *host;
+    domxml_net_driver_guest *guest;
 } domxml_net_driver;
 
 typedef enum domxml_net_backend_type {
@@ -303,7 +322,7 @@ typedef enum domxml_net_backend_type {
 
 /* <backend type= tap= vhost= logFile=/> */
 typedef struct domxml_net_backend {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_net_backend_type type;
     const char *tap;
     const char *vhost;
@@ -320,7 +339,7 @@ typedef enum domxml_port_forward_proto {
 /* <range start= end= to= exclude=/> inside <portForward>. */
 typedef struct domxml_port_forward_range {
     struct domxml_port_forward_range *next;
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint start, end, to;
     domxml_tristate_bool exclude;
 } domxml_port_forward_range;
@@ -328,7 +347,7 @@ typedef struct domxml_port_forward_range {
 /* <portForward proto= address= dev=> (passt backend); a list. */
 typedef struct domxml_port_forward {
     struct domxml_port_forward *next;
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_port_forward_proto proto;
     const char *address;
     const char *dev;
@@ -338,26 +357,26 @@ typedef struct domxml_port_forward {
 /* <parameter name= value=/> inside <filterref>. */
 typedef struct domxml_filter_param {
     struct domxml_filter_param *next;
-    domxml_extra extra;
+    domxml_meta meta;
     const char *name;
     const char *value;
 } domxml_filter_param;
 
 typedef struct domxml_filterref {
-    domxml_extra extra;
-    const char *filter;
+    domxml_meta meta;
+    const char *filter; /* required */
     domxml_filter_param *params;
 } domxml_filterref;
 
 /* <tune><sndbuf>N</sndbuf></tune> */
 typedef struct domxml_sndbuf {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_ullong value;
 } domxml_sndbuf;
 
 typedef struct domxml_tune {
-    domxml_extra extra;
-    domxml_sndbuf sndbuf;
+    domxml_meta meta;
+    domxml_sndbuf *sndbuf;
 } domxml_tune;
 
 typedef enum domxml_link_state {
@@ -368,66 +387,68 @@ typedef enum domxml_link_state {
 } domxml_link_state;
 
 typedef struct domxml_link {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_link_state state;
 } domxml_link;
 
 typedef struct domxml_mtu {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint size;
 } domxml_mtu;
 
 /* <coalesce><rx><frames max=/></rx></coalesce> */
 typedef struct domxml_coalesce_frames {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_uint max;
 } domxml_coalesce_frames;
 
 typedef struct domxml_coalesce_rx {
-    domxml_extra extra;
-    domxml_coalesce_frames frames;
+    domxml_meta meta;
+    domxml_coalesce_frames *frames;
 } domxml_coalesce_rx;
 
 typedef struct domxml_coalesce {
-    domxml_extra extra;
-    domxml_coalesce_rx rx;
+    domxml_meta meta;
+    domxml_coalesce_rx *rx;
 } domxml_coalesce;
 
 /*
- * <interface>. Create with domxml_interface_node_new(). For type hostdev the
- * host side lives in `hostdev_driver` and `hostdev_source` (the same model
- * as a plain <hostdev>); `managed` applies to that type only. Since 0.1.
+ * <interface>. Create with domxml_interface_node_new(). Every child element
+ * is a pointer, NULL when absent. For type hostdev the host side lives in
+ * `hostdev_driver` and `hostdev_source` (the same model as a plain
+ * <hostdev>) and `source`/`driver` stay NULL; `managed` applies to that
+ * type only. Since 0.1; children are pointers since 0.2.
  */
 typedef struct domxml_interface {
-    domxml_extra extra;
+    domxml_meta meta;
     domxml_interface_type type;
     domxml_tristate_bool managed;
     domxml_tristate_bool trust_guest_rx_filters;
-    domxml_mac mac;
-    domxml_hostdev_driver hostdev_driver; /* type hostdev, before <source> */
-    domxml_hostdev_source hostdev_source; /* type hostdev */
-    domxml_interface_source source;       /* every other type */
-    domxml_vlan vlan;
-    domxml_virtualport virtualport;
-    domxml_bandwidth bandwidth;
-    domxml_port port;
+    domxml_mac *mac;
+    domxml_hostdev_driver *hostdev_driver; /* type hostdev, before <source> */
+    domxml_hostdev_source *hostdev_source; /* type hostdev */
+    domxml_interface_source *source;       /* every other type */
+    domxml_vlan *vlan;
+    domxml_virtualport *virtualport;
+    domxml_bandwidth *bandwidth;
+    domxml_port *port;
     domxml_ip *ips;       /* guest side */
     domxml_route *routes; /* guest side */
-    domxml_path_element script;
-    domxml_path_element downscript;
-    domxml_name_element backenddomain;
-    domxml_target target;
-    domxml_guest guest;
-    domxml_model model;
-    domxml_net_driver driver;
-    domxml_net_backend backend;
     domxml_port_forward *port_forwards;
-    domxml_filterref filterref;
-    domxml_tune tune;
-    domxml_teaming teaming;
-    domxml_link link;
-    domxml_mtu mtu;
-    domxml_coalesce coalesce;
+    domxml_path_element *script;
+    domxml_path_element *downscript;
+    domxml_name_element *backenddomain;
+    domxml_target *target;
+    domxml_guest *guest;
+    domxml_model *model;
+    domxml_net_driver *driver; /* not for type hostdev */
+    domxml_net_backend *backend;
+    domxml_filterref *filterref;
+    domxml_tune *tune;
+    domxml_teaming *teaming;
+    domxml_link *link;
+    domxml_mtu *mtu;
+    domxml_coalesce *coalesce;
     domxml_device_info info;
 } domxml_interface;
 

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* arena.c: every object of a document lives in its arena. */
+#ifndef DOMXML_ARENA_H
+#define DOMXML_ARENA_H
+
+#include "common.h"
+
+struct domxml__chunk;
+
+typedef struct domxml__arena {
+    domxml_memory mem;
+    struct domxml__chunk *head;
+    char *cur;
+    size_t left;
+    size_t next_size;
+    size_t used;  /* bytes taken from the allocator */
+    size_t limit; /* 0: none; past it allocations fail and `over` is set */
+    size_t extern_used; /* bytes held by the parser outside the arena (expat) */
+    bool over;
+} domxml__arena;
+
+struct domxml__doc {
+    domxml_domain dom; /* first: a domxml_domain * is a domxml__doc * */
+    domxml__arena arena;
+};
+
+DOMXML__INTERNAL void domxml__memory_default(domxml_memory *out, const domxml_memory *in);
+DOMXML__INTERNAL void domxml__arena_init(domxml__arena *a, const domxml_memory *mem);
+DOMXML__INTERNAL void domxml__arena_free(domxml__arena *a);
+/* Zeroed, aligned for any object of the model; NULL when out of memory. */
+DOMXML__INTERNAL void *domxml__alloc(domxml__arena *a, size_t size);
+DOMXML__INTERNAL char *domxml__strndup(domxml__arena *a, const char *s, size_t n);
+DOMXML__INTERNAL domxml__arena *domxml__arena_of(domxml_domain *dom);
+/* Would `more` bytes outside the arena stay within the limit? Sets `over`. */
+DOMXML__INTERNAL bool domxml__arena_admit(domxml__arena *a, size_t more);
+
+#endif /* DOMXML_ARENA_H */

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What every source file of libdomxml needs: the public header, the
+ * visibility and printf attributes, shared limits. Every internal symbol is
+ * prefixed domxml__ so the sources can be concatenated into one file.
+ */
+#ifndef DOMXML_COMMON_H
+#define DOMXML_COMMON_H
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "domxml.h"
+
+#define DOMXML__INTERNAL __attribute__((visibility("hidden")))
+
+#if defined(__GNUC__)
+#define DOMXML__PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define DOMXML__PRINTF(a, b)
+#endif
+
+/* Limits shared by the parser and the formatter. The formatter recurses
+ * once per level, so no document may be deeper than DOMXML__MAX_DEPTH. */
+enum {
+    DOMXML__DEFAULT_DEPTH = 256,
+    DOMXML__MAX_DEPTH = 1024,
+    DOMXML__INDENT_LEVELS = 32, /* deeper levels are indented like level 32 */
+    DOMXML__CHUNK = 64 << 10    /* input is handed to expat in pieces this big */
+};
+#define DOMXML__DEFAULT_MAX_SIZE ((size_t)64 << 20)
+#define DOMXML__DEFAULT_MAX_MEMORY ((size_t)512 << 20)
+
+#define DOMXML__N(a) (sizeof(a) / sizeof((a)[0]))
+#define DOMXML__FIELD(obj, off, type) ((type *)(void *)((char *)(obj) + (off)))
+#define DOMXML__CFIELD(obj, off, type) ((const type *)(const void *)((const char *)(obj) + (off)))
+
+/* Bit `v` of `mask`, false for values a hand-built tree set out of range. */
+static inline bool domxml__bit(unsigned mask, unsigned v)
+{
+    return v < 32 && ((mask >> v) & 1u);
+}
+
+#endif /* DOMXML_COMMON_H */

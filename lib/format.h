@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* format.c: the model to bytes, in libvirt's style. */
+#ifndef DOMXML_FORMAT_H
+#define DOMXML_FORMAT_H
+
+#include "buf.h"
+
+/* Write the document (declaration, prolog, root, epilog) into b. The tree
+ * must have passed domxml__check_domain(). */
+DOMXML__INTERNAL void domxml__format_domain(domxml__buf *b, const domxml_domain *dom);
+
+#endif /* DOMXML_FORMAT_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* ip.c: IP address text, shared by <ip>, <route> and <portForward>. */
+#ifndef DOMXML_IP_H
+#define DOMXML_IP_H
+
+#include "common.h"
+
+struct domxml__pctx;
+
+/* The family of a textual address, or NONE if it is not one. */
+DOMXML__INTERNAL domxml_ip_family domxml__ip_family_of(const char *s);
+/* Rewrite an address field in canonical text (parse-time normalisation);
+ * a field that is not an address is left alone. 0, or -1 out of memory. */
+DOMXML__INTERNAL int domxml__ip_canon(struct domxml__pctx *pc, const char **field);
+
+#endif /* DOMXML_IP_H */
