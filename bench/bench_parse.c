@@ -178,7 +178,7 @@ void bench_once_domxml(const char *buf, size_t len)
     out = domxml_format(dom, NULL, &err);
     if (!out)
         die_domxml("format", &err);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
     domxml_domain_free(dom);
 }
 
@@ -242,12 +242,13 @@ static void time_cycles(const char *buf, size_t len, row *r)
 /* Peak heap during parse and bytes kept after it, through `counting`. */
 static void measure_heap(const char *buf, size_t len, row *r)
 {
-    domxml_parse_options opts = {0};
+    domxml_parse_options opts;
     domxml_error err;
     domxml_domain *dom;
     size_t kept, peak;
     char *out;
 
+    domxml_parse_options_init(&opts);
     opts.memory = &counting;
     memset(&heap, 0, sizeof(heap));
     dom = domxml_parse_buffer(buf, len, "bench", &opts, &err);
@@ -258,7 +259,7 @@ static void measure_heap(const char *buf, size_t len, row *r)
     out = domxml_format(dom, NULL, &err);
     if (!out)
         die_domxml("format (counting allocator)", &err);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
     domxml_domain_free(dom);
     if (heap.live || heap.blocks)
         printf("warning: %s: %zu blocks (%zu bytes) live after free\n", r->name, heap.blocks,

@@ -202,18 +202,32 @@ static domxml__content domxml__classify(const domxml_node *n)
         }
     }
     if (!text && !other)
-        return DOMXML__EMPTY;
+        return n->layout & DOMXML_LAYOUT_WS_BEFORE_END ? DOMXML__TEXT : DOMXML__EMPTY;
     if (!other)
         return DOMXML__TEXT;
     return real_text ? DOMXML__MIXED : DOMXML__ELEMENTS;
+}
+
+/* Indentation the parser kept as a layout flag, written back verbatim
+ * inside content whose white space matters. */
+static void domxml__raw_indent(domxml__buf *b, unsigned depth)
+{
+    bool pretty = b->pretty;
+
+    b->pretty = true;
+    domxml__buf_add(b, "\n", 1);
+    domxml__buf_indent(b, depth);
+    b->pretty = pretty;
 }
 
 static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
     /* Inside mixed content every child is written as read, white space
      * included. */
-    domxml__content content = b->pretty ? domxml__classify(n)
-                              : n->children ? DOMXML__MIXED : DOMXML__EMPTY;
+    domxml__content content =
+        b->pretty ? domxml__classify(n)
+        : n->children || (n->layout & DOMXML_LAYOUT_WS_BEFORE_END) ? DOMXML__MIXED
+                                                                    : DOMXML__EMPTY;
     bool pretty = b->pretty;
 
     domxml__buf_indent(b, depth);
@@ -236,8 +250,13 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
         domxml__buf_indent(b, depth);
     } else {
         b->pretty = false;
-        for (const domxml_node *c = n->children; c; c = c->next)
+        for (const domxml_node *c = n->children; c; c = c->next) {
+            if (c->layout & DOMXML_LAYOUT_WS_BEFORE)
+                domxml__raw_indent(b, depth + 1);
             domxml__format_node(b, c, depth + 1);
+        }
+        if (n->layout & DOMXML_LAYOUT_WS_BEFORE_END)
+            domxml__raw_indent(b, depth);
         b->pretty = pretty;
     }
     domxml__close_tag(b, n->name);

@@ -39,6 +39,7 @@ typedef struct domxml__frame {
     unsigned index;           /* under a typed parent: 1-based among same-named siblings */
     unsigned n_kid_names;
     bool devices;             /* generic <devices> of a <domain> root */
+    bool ws_pending;          /* generic: canonical indentation before the next child */
     /* Not cleared by push: valid only where `seen` / n_kid_names say so. */
     void *list_tail[DOMXML__MAX_KIDS];
     const char *kid_name[DOMXML__PATH_NAMES]; /* typed: child names met, with counts */
@@ -595,6 +596,10 @@ static int domxml__link(struct domxml__pctx *pc, domxml_node *n, unsigned anchor
             return -1;
         f->tail = &x->children;
     }
+    if (f->ws_pending) {
+        n->layout |= DOMXML_LAYOUT_WS_BEFORE;
+        f->ws_pending = false;
+    }
     slot = f->tail;
     *slot = n;
     f->tail = &n->next;
@@ -652,6 +657,20 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
     pc->text_len += (size_t)len;
 }
 
+/* "\n" and two spaces per level (capped as the formatter caps them). */
+static bool domxml__is_indent(const char *s, size_t n, unsigned depth)
+{
+    size_t spaces = 2 * (size_t)(depth < DOMXML__INDENT_LEVELS ? depth : DOMXML__INDENT_LEVELS);
+
+    if (n != spaces + 1 || s[0] != '\n')
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        if (s[i] != ' ')
+            return false;
+    }
+    return true;
+}
+
 /*
  * Hand text collected since the last event to the current element. A typed
  * element with text content keeps collecting until its end tag (`closing`),
@@ -680,6 +699,15 @@ static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
     if (f->desc) /* on_text drops white space here: this text has more */
         return domxml__fail(pc, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
                             f->desc->name);
+    /* The formatter's own indentation becomes a flag, not a node: before
+     * the next child, or (closing) before this element's end tag. */
+    if (domxml__is_indent(pc->text, n, closing ? pc->depth - 1 : pc->depth)) {
+        if (closing)
+            f->node->layout |= DOMXML_LAYOUT_WS_BEFORE_END;
+        else
+            f->ws_pending = true;
+        return 0;
+    }
     domxml_node *node = domxml__new_node(pc, DOMXML_NODE_TEXT);
     if (!node || !(node->text = domxml__strndup(pc->arena, pc->text, n)))
         return node ? domxml__nomem(pc) : -1;

@@ -151,7 +151,10 @@ typedef struct domxml_node {
     domxml_node_kind kind;
     /* Unknown child of a modelled element: the known-child slot after
      * which it is written (0 = first). Unused elsewhere. */
-    unsigned int anchor;
+    unsigned short anchor;
+    /* Layout the parser kept as flags instead of white-space text nodes:
+     * DOMXML_LAYOUT_*; 0 for hand-built nodes. Since 0.2. */
+    unsigned short layout;
     const char *name;               /* ELEMENT tag name, PI target */
     const char *text;               /* TEXT, COMMENT, PI data */
     struct domxml_attr *attrs;      /* ELEMENT attributes in input order */
@@ -160,6 +163,17 @@ typedef struct domxml_node {
     struct domxml_hostdev *hostdev;     /* HOSTDEV only */
     unsigned int line, column;      /* start in the input; 0 if built by hand */
 } domxml_node;
+
+/*
+ * Indentation exactly as the formatter writes it ("\n" and two spaces per
+ * level) is not kept as text nodes: these flags say where it stood, so that
+ * content whose white space matters (mixed or text-only) is written back
+ * unchanged. Since 0.2.
+ */
+enum {
+    DOMXML_LAYOUT_WS_BEFORE = 1u << 0,     /* indentation of this node precedes it */
+    DOMXML_LAYOUT_WS_BEFORE_END = 1u << 1  /* the end tag's indentation precedes it */
+};
 
 /*
  * Unknown attributes and children of a modelled element, kept for output,
