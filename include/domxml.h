@@ -232,6 +232,21 @@ DOMXML_API int domxml_device_append(domxml_domain *dom, domxml_node *device,
 DOMXML_API int domxml_device_unlink(domxml_domain *dom, domxml_node *device);
 
 /* ------------------------------------------------------------------ */
+/* Unknown content of modelled elements                                  */
+
+/** The unknown attributes and children kept for the modelled element whose
+ * meta is `meta` (e.g. &iface->mac->meta), or NULL when it has none.
+ * Borrowed. Since 0.2. */
+DOMXML_API domxml_extra *domxml_meta_extra(const domxml_domain *dom, const domxml_meta *meta);
+
+/** Give that element unknown content (from domxml_extra_new(), filled with
+ * domxml_extra_attr_new() and nodes), replacing what it had; NULL removes
+ * it. Returns 0, or -1 when out of memory or an argument is NULL.
+ * Since 0.2. */
+DOMXML_API int domxml_meta_set_extra(domxml_domain *dom, const domxml_meta *meta,
+                                     domxml_extra *extra);
+
+/* ------------------------------------------------------------------ */
 /* Generic nodes: lookups for what the library keeps verbatim            */
 
 /** The value of attribute `name` of a generic ELEMENT node, or NULL.
@@ -301,6 +316,9 @@ DOMXML_API char *domxml_strdup(domxml_domain *dom, const char *str);
 DOMXML_API domxml_node *domxml_node_new(domxml_domain *dom, domxml_node_kind kind);
 DOMXML_API domxml_attr *domxml_attr_new(domxml_domain *dom, const char *name,
                                         const char *value);
+/* An unknown attribute for a modelled element's extra (anchor 0). */
+DOMXML_API domxml_extra_attr *domxml_extra_attr_new(domxml_domain *dom, const char *name,
+                                                    const char *value);
 /* New INTERFACE / HOSTDEV nodes with their struct attached. */
 DOMXML_API domxml_node *domxml_interface_node_new(domxml_domain *dom);
 DOMXML_API domxml_node *domxml_hostdev_node_new(domxml_domain *dom);
@@ -309,6 +327,7 @@ DOMXML_API domxml_node *domxml_hostdev_node_new(domxml_domain *dom);
  * Since 0.1 for ip, route, vlan_tag, filter_param, port_forward(_range);
  * the others since 0.2. */
 #define DOMXML_BUILDER_API(type) DOMXML_API domxml_##type *domxml_##type##_new(domxml_domain *dom)
+DOMXML_BUILDER_API(extra);
 DOMXML_BUILDER_API(address);
 DOMXML_BUILDER_API(zpci);
 DOMXML_BUILDER_API(boot);
@@ -321,6 +340,7 @@ DOMXML_BUILDER_API(ip);
 DOMXML_BUILDER_API(route);
 DOMXML_BUILDER_API(hostdev_driver);
 DOMXML_BUILDER_API(hostdev_source);
+DOMXML_BUILDER_API(hostdev_more);
 DOMXML_BUILDER_API(hostdev_address);
 DOMXML_BUILDER_API(usb_id);
 DOMXML_BUILDER_API(scsi_adapter);
@@ -335,6 +355,7 @@ DOMXML_BUILDER_API(mac);
 DOMXML_BUILDER_API(reconnect);
 DOMXML_BUILDER_API(socket_local);
 DOMXML_BUILDER_API(interface_source);
+DOMXML_BUILDER_API(interface_more);
 DOMXML_BUILDER_API(vlan);
 DOMXML_BUILDER_API(vlan_tag);
 DOMXML_BUILDER_API(virtualport);

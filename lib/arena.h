@@ -19,9 +19,18 @@ typedef struct domxml__arena {
     bool over;
 } domxml__arena;
 
+/* Unknown content of modelled elements, by the address of their meta: an
+ * open-addressing table in the arena (extra.c). */
+typedef struct domxml__extra_map {
+    const domxml_meta **keys;
+    domxml_extra **values;
+    size_t cap, n;
+} domxml__extra_map;
+
 struct domxml__doc {
     domxml_domain dom; /* first: a domxml_domain * is a domxml__doc * */
     domxml__arena arena;
+    domxml__extra_map extras;
 };
 
 DOMXML__INTERNAL void domxml__memory_default(domxml_memory *out, const domxml_memory *in);

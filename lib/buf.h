@@ -5,7 +5,10 @@
 
 #include "common.h"
 
+struct domxml__doc;
+
 typedef struct domxml__buf {
+    const struct domxml__doc *doc; /* the document being written */
     const domxml_memory *mem;
     char *data;
     size_t len, cap;

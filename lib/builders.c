@@ -44,6 +44,18 @@ domxml_attr *domxml_attr_new(domxml_domain *dom, const char *name, const char *v
     return a;
 }
 
+domxml_extra_attr *domxml_extra_attr_new(domxml_domain *dom, const char *name, const char *value)
+{
+    domxml_extra_attr *a;
+
+    if (!name || !value)
+        return NULL;
+    a = domxml__new(dom, sizeof(*a));
+    if (!a || !(a->name = domxml_strdup(dom, name)) || !(a->value = domxml_strdup(dom, value)))
+        return NULL;
+    return a;
+}
+
 domxml_node *domxml_interface_node_new(domxml_domain *dom)
 {
     domxml_node *n = domxml__new(dom, sizeof(*n));
@@ -73,6 +85,7 @@ domxml_node *domxml_hostdev_node_new(domxml_domain *dom)
         return domxml__new(dom, sizeof(domxml_##type));                        \
     }
 
+DOMXML__BUILDER(extra)
 DOMXML__BUILDER(address)
 DOMXML__BUILDER(zpci)
 DOMXML__BUILDER(boot)
@@ -85,6 +98,7 @@ DOMXML__BUILDER(ip)
 DOMXML__BUILDER(route)
 DOMXML__BUILDER(hostdev_driver)
 DOMXML__BUILDER(hostdev_source)
+DOMXML__BUILDER(hostdev_more)
 DOMXML__BUILDER(hostdev_address)
 DOMXML__BUILDER(usb_id)
 DOMXML__BUILDER(scsi_adapter)
@@ -99,6 +113,7 @@ DOMXML__BUILDER(mac)
 DOMXML__BUILDER(reconnect)
 DOMXML__BUILDER(socket_local)
 DOMXML__BUILDER(interface_source)
+DOMXML__BUILDER(interface_more)
 DOMXML__BUILDER(vlan)
 DOMXML__BUILDER(vlan_tag)
 DOMXML__BUILDER(virtualport)

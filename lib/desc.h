@@ -54,10 +54,19 @@ typedef enum domxml__how {
     DOMXML__C_LIST     /* a linked list head (the struct's first field: next) */
 } domxml__how;
 
+/* A group of rare children behind one pointer of the parent (e.g.
+ * domxml_interface_more), allocated with the first of them. */
+typedef struct domxml__group {
+    uint16_t off; /* offset of the group pointer in the parent */
+    uint16_t size;
+} domxml__group;
+
 typedef struct domxml__child {
     const struct domxml__elem *elem;
-    uint16_t off; /* offset of the pointer (PTR) or list head (LIST) */
+    uint16_t off; /* offset of the pointer (PTR) or list head (LIST), in the
+                     parent or, with `group`, in the group */
     uint8_t how;  /* domxml__how */
+    const domxml__group *group; /* NULL: the slot is in the parent itself */
     /* NULL = always; else this row applies only when it returns true
      * (e.g. <driver> before <source> only for type='hostdev'). */
     bool (*applies)(const void *parent);
@@ -124,6 +133,30 @@ enum { DOMXML__MAX_KIDS = 48 };
       .applies = cond }
 #define DOMXML__LIST(desc, type, field)                                       \
     { .elem = &(desc), .off = offsetof(type, field), .how = DOMXML__C_LIST }
+/* The same for a slot in a group (gtype) described by `grp`. */
+#define DOMXML__PTR_IN(desc, grp, gtype, field)                                \
+    { .elem = &(desc), .off = offsetof(gtype, field), .how = DOMXML__C_PTR, .group = &(grp) }
+#define DOMXML__LIST_IN(desc, grp, gtype, field)                               \
+    { .elem = &(desc), .off = offsetof(gtype, field), .how = DOMXML__C_LIST, .group = &(grp) }
+
+/* Where row's pointer or list head lives in obj; NULL when it is in a
+ * group that obj has not allocated (the child is absent). */
+static inline void **domxml__kid_slot(const domxml__child *row, const void *obj)
+{
+    char *base = (char *)(uintptr_t)obj;
+
+    if (row->group && !(base = *(char **)(void *)(base + row->group->off)))
+        return NULL;
+    return (void **)(void *)(base + row->off);
+}
+
+/* The child (PTR) or first list item (LIST) of row in obj, or NULL. */
+static inline const void *domxml__kid(const domxml__child *row, const void *obj)
+{
+    void **slot = domxml__kid_slot(row, obj);
+
+    return slot ? *slot : NULL;
+}
 
 /* Element descriptors shared across families. */
 extern DOMXML__INTERNAL const domxml__elem domxml__interface_elem;

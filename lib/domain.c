@@ -149,6 +149,7 @@ char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
     if (domxml_domain_check(dom, error) < 0)
         return NULL;
     memset(&b, 0, sizeof(b));
+    b.doc = dom->internal;
     b.mem = &dom->internal->arena.mem;
     b.pretty = true;
     domxml__buf_add(&b, (const char *)&head, sizeof(head));
@@ -178,6 +179,7 @@ int domxml_format_to(const domxml_domain *dom,
         return -1;
     }
     memset(&b, 0, sizeof(b));
+    b.doc = dom->internal;
     b.mem = &dom->internal->arena.mem;
     b.pretty = true;
     b.sink = write;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "desc.h"
+#include "extra.h"
 #include "format.h"
 #include "values.h"
 
@@ -19,7 +20,7 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
 
 static void domxml__format_extra_attrs(domxml__buf *b, const domxml_extra *x, unsigned anchor)
 {
-    for (const domxml_attr *a = x ? x->attrs : NULL; a; a = a->next) {
+    for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
         if (a->anchor == anchor)
             domxml__buf_attr(b, a->name, a->value);
     }
@@ -110,7 +111,7 @@ static bool domxml__has_kids(const domxml__elem *d, const void *obj, const domxm
         return true;
     for (unsigned i = 0; i < d->n_kids; i++) {
         const domxml__child *row = &d->kids[i];
-        if (*DOMXML__CFIELD(obj, row->off, void *) && (!row->applies || row->applies(obj)))
+        if (domxml__kid(row, obj) && (!row->applies || row->applies(obj)))
             return true;
     }
     return false;
@@ -122,7 +123,7 @@ static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const voi
     domxml__format_extra_kids(b, x, 0, depth);
     for (unsigned i = 0; i < d->n_kids; i++) {
         const domxml__child *row = &d->kids[i];
-        const void *item = *DOMXML__CFIELD(obj, row->off, void *);
+        const void *item = domxml__kid(row, obj);
 
         if (item && (!row->applies || row->applies(obj))) {
             if (row->how == DOMXML__C_PTR)
@@ -143,7 +144,7 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
 
     if (d->refine)
         d = d->refine(obj, parent);
-    x = DOMXML__CFIELD(obj, d->meta_off, domxml_meta)->extra;
+    x = domxml__extra_get(b->doc, DOMXML__CFIELD(obj, d->meta_off, domxml_meta));
     domxml__buf_indent(b, depth);
     domxml__buf_add(b, "<", 1);
     domxml__buf_puts(b, d->name);

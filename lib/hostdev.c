@@ -22,14 +22,16 @@ static const domxml__attr domxml__hostdev_attrs[] = {
     DOMXML__ENUMA("ramfb", domxml_hostdev, ramfb, domxml__tristate_switch_enum, 0),
 };
 
+static const domxml__group domxml__hmore = {offsetof(domxml_hostdev, more),
+                                            sizeof(domxml_hostdev_more)};
 static const domxml__child domxml__hostdev_kids[] = {
     DOMXML__PTR_IF(domxml__hostdev_driver_elem, domxml_hostdev, driver, domxml__hostdev_is_pci),
     DOMXML__PTR(domxml__hostdev_source_elem, domxml_hostdev, source),
-    DOMXML__LIST(domxml__ip_elem, domxml_hostdev, ips),
-    DOMXML__LIST(domxml__route_elem, domxml_hostdev, routes),
+    DOMXML__LIST_IN(domxml__ip_elem, domxml__hmore, domxml_hostdev_more, ips),
+    DOMXML__LIST_IN(domxml__route_elem, domxml__hmore, domxml_hostdev_more, routes),
     DOMXML__PTR(domxml__teaming_elem, domxml_hostdev, teaming),
-    DOMXML__PTR(domxml__readonly_elem, domxml_hostdev, readonly),
-    DOMXML__PTR(domxml__shareable_elem, domxml_hostdev, shareable),
+    DOMXML__PTR_IN(domxml__readonly_elem, domxml__hmore, domxml_hostdev_more, readonly),
+    DOMXML__PTR_IN(domxml__shareable_elem, domxml__hmore, domxml_hostdev_more, shareable),
     DOMXML__DEVICE_INFO_KIDS(domxml_hostdev, info),
 };
 
@@ -118,7 +120,7 @@ static int domxml__hostdev_check(domxml__diag *d, const void *obj, const void *p
                             "<hostdev mode='capabilities'> takes no sgio, rawio or model");
     if (!h->source)
         return domxml__rule(d, DOMXML_ERR_MISSING, "<hostdev> needs a <source> element");
-    if ((h->ips || h->routes) && h->type != DOMXML_HOSTDEV_TYPE_NET)
+    if (h->more && (h->more->ips || h->more->routes) && h->type != DOMXML_HOSTDEV_TYPE_NET)
         return domxml__rule(d, DOMXML_ERR_CONTENT,
                             "<ip> and <route> are allowed only in a capabilities net <hostdev>");
     if (domxml__hostdev_check_attrs(d, h) < 0)

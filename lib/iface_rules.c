@@ -9,6 +9,14 @@
 
 typedef domxml_interface domxml__if;
 
+/* The rare children, as an empty group when the interface has none. */
+static const domxml_interface_more *domxml__more_of(const domxml__if *i)
+{
+    static const domxml_interface_more none;
+
+    return i->more ? i->more : &none;
+}
+
 static bool domxml__if_type_in(const domxml__if *i, unsigned mask)
 {
     return domxml__bit(mask, (unsigned)i->type);
@@ -70,7 +78,7 @@ static const domxml__vport_rule domxml__vport_required[DOMXML_VIRTUALPORT_TYPE_L
 static int domxml__if_check_vport_params(domxml__diag *d, const domxml__if *i, bool strict)
 {
     static const domxml_virtualport_params none;
-    const domxml_virtualport *vp = i->virtualport;
+    const domxml_virtualport *vp = domxml__more_of(i)->virtualport;
     const domxml_virtualport_params *p = vp->parameters ? vp->parameters : &none;
     unsigned t = (unsigned)vp->type < DOMXML_VIRTUALPORT_TYPE_LAST ? (unsigned)vp->type : 0;
     const domxml__vport_rule *ok = &domxml__vport_allowed[t];
@@ -103,7 +111,7 @@ static int domxml__if_check_vport_params(domxml__diag *d, const domxml__if *i, b
 
 static int domxml__if_check_vport(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_virtualport *vp = i->virtualport;
+    const domxml_virtualport *vp = domxml__more_of(i)->virtualport;
     bool strict = domxml__if_type_in(i, domxml__strict_vport);
 
     if (!vp)
@@ -121,14 +129,14 @@ static int domxml__if_check_vport(domxml__diag *d, const domxml__if *i)
 
 static int domxml__if_check_port(domxml__diag *d, const domxml__if *i)
 {
-    if (!i->port || i->port->isolated != DOMXML_TRISTATE_BOOL_YES)
+    if (!domxml__more_of(i)->port || domxml__more_of(i)->port->isolated != DOMXML_TRISTATE_BOOL_YES)
         return 0;
     if (!domxml__if_type_in(i, DOMXML__T(NETWORK) | DOMXML__T(BRIDGE)))
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->port->meta, "port",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->port->meta, "port",
                                "<port isolated='yes'> is allowed only for type='network' and "
                                "type='bridge'");
-    if (i->virtualport && i->virtualport->type != DOMXML_VIRTUALPORT_TYPE_NONE)
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->port->meta, "port",
+    if (domxml__more_of(i)->virtualport && domxml__more_of(i)->virtualport->type != DOMXML_VIRTUALPORT_TYPE_NONE)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->port->meta, "port",
                                "<port isolated='yes'> cannot be combined with a typed <virtualport>");
     return 0;
 }
@@ -148,8 +156,8 @@ static int domxml__if_check_driver(domxml__diag *d, const domxml__if *i)
 
 static int domxml__if_check_info(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_bandwidth_rate *in = i->bandwidth ? i->bandwidth->inbound : NULL;
-    const domxml_bandwidth_rate *out = i->bandwidth ? i->bandwidth->outbound : NULL;
+    const domxml_bandwidth_rate *in = domxml__more_of(i)->bandwidth ? domxml__more_of(i)->bandwidth->inbound : NULL;
+    const domxml_bandwidth_rate *out = domxml__more_of(i)->bandwidth ? domxml__more_of(i)->bandwidth->outbound : NULL;
 
     if (out && out->floor.set)
         return domxml__rule_at(d, DOMXML_ERR_VALUE, &out->meta, "bandwidth/outbound",
@@ -167,16 +175,16 @@ static int domxml__if_check_info(domxml__diag *d, const domxml__if *i)
 /* passt: a user-mode back end; port forwarding exists only with it. */
 static int domxml__if_check_backend(domxml__diag *d, const domxml__if *i)
 {
-    bool passt = i->backend && i->backend->type == DOMXML_NET_BACKEND_TYPE_PASST;
+    bool passt = domxml__more_of(i)->backend && domxml__more_of(i)->backend->type == DOMXML_NET_BACKEND_TYPE_PASST;
     bool vhostuser = i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER && i->source;
     const domxml_reconnect *rc = vhostuser ? i->source->u.vhostuser.reconnect : NULL;
 
     if (passt && !domxml__if_type_in(i, DOMXML__T(USER) | DOMXML__T(NONE) | DOMXML__T(VHOSTUSER)))
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &i->backend->meta, "backend",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->backend->meta, "backend",
                                "<backend type='passt'> is allowed only for type='user' and "
                                "type='vhostuser'");
-    if (i->port_forwards && !passt)
-        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &i->port_forwards->meta, "portForward",
+    if (domxml__more_of(i)->port_forwards && !passt)
+        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &domxml__more_of(i)->port_forwards->meta, "portForward",
                                "<portForward> needs <backend type='passt'/>");
     if (rc && i->source->u.vhostuser.mode == DOMXML_SOCKET_MODE_SERVER &&
         rc->enabled == DOMXML_TRISTATE_BOOL_YES)

@@ -15,6 +15,8 @@
 #include "arena.h"
 #include "desc.h"
 #include "error.h"
+#include "extra.h"
+#include "hash.h"
 #include "parse.h"
 #include "teaming.h"
 #include "values.h"
@@ -61,6 +63,10 @@ struct domxml__pctx {
     size_t text_len, text_cap;
     domxml_node **prolog_tail;
     domxml_node **epilog_tail;
+    /* Element and attribute names, each copied once (a keyed hash set). */
+    domxml__hash_key name_key;
+    const char **names;
+    size_t names_cap, names_n;
     bool seen_devices;
     bool failed;
     bool latin1;            /* the input declared ISO-8859-1 */
@@ -178,9 +184,14 @@ static domxml_meta *domxml__meta(const domxml__elem *d, void *obj)
 /* Unknown content needs the out-of-line block: made on first use. */
 static domxml_extra *domxml__extra(struct domxml__pctx *pc, domxml_meta *m)
 {
-    if (!m->extra && !(m->extra = domxml__alloc(pc->arena, sizeof(*m->extra))))
+    domxml_extra *x = domxml__extra_get(pc->doc, m);
+
+    if (!x && (!(x = domxml__alloc(pc->arena, sizeof(*x))) ||
+               domxml__extra_put(pc->doc, m, x) < 0)) {
         domxml__nomem(pc);
-    return m->extra;
+        return NULL;
+    }
+    return x;
 }
 
 char *domxml__pstrdup(struct domxml__pctx *pc, const char *s)
@@ -190,6 +201,55 @@ char *domxml__pstrdup(struct domxml__pctx *pc, const char *s)
     if (!p)
         domxml__nomem(pc);
     return p;
+}
+
+enum { DOMXML__NAMES_MAX = 4096 }; /* distinct names shared; more are copied */
+
+/* A name in the arena, shared with every earlier use of the same name: a
+ * domain repeats a few hundred names many thousand times. */
+static const char *domxml__intern(struct domxml__pctx *pc, const char *name)
+{
+    size_t len = strlen(name), i;
+    const char *copy;
+
+    if (pc->names_n * 2 >= pc->names_cap) {
+        size_t cap = pc->names_cap ? pc->names_cap * 2 : 64;
+        const char **t;
+
+        if (pc->names_n >= DOMXML__NAMES_MAX)
+            return domxml__pstrdup(pc, name);
+        t = pc->arena->mem.malloc_fcn(cap * sizeof(*t));
+        if (!t) {
+            domxml__nomem(pc);
+            return NULL;
+        }
+        memset(t, 0, cap * sizeof(*t));
+        for (size_t k = 0; k < pc->names_cap; k++) {
+            const char *s = pc->names[k];
+            if (!s)
+                continue;
+            for (i = (size_t)domxml__hash(&pc->name_key, s, strlen(s)) & (cap - 1); t[i];
+                 i = (i + 1) & (cap - 1))
+                ;
+            t[i] = s;
+        }
+        pc->arena->mem.free_fcn(pc->names);
+        pc->names = t;
+        pc->names_cap = cap;
+    }
+    for (i = (size_t)domxml__hash(&pc->name_key, name, len) & (pc->names_cap - 1); pc->names[i];
+         i = (i + 1) & (pc->names_cap - 1)) {
+        if (strcmp(pc->names[i], name) == 0)
+            return pc->names[i];
+    }
+    copy = domxml__strndup(pc->arena, name, len);
+    if (!copy) {
+        domxml__nomem(pc);
+        return NULL;
+    }
+    pc->names[i] = copy;
+    pc->names_n++;
+    return copy;
 }
 
 /* ------------------------------------------------------------------ */
@@ -322,33 +382,38 @@ static int domxml__check_name(struct domxml__pctx *pc, const char *name)
     return 0;
 }
 
-/* A copy of an input attribute, for a generic element or an unknown
- * attribute of a modelled one; NULL on error (already reported). */
+/* An input attribute's name and value copied for a generic element or an
+ * unknown attribute of a modelled one; false on error (already reported). */
+static bool domxml__copy_name_value(struct domxml__pctx *pc, const char *name, const char *value,
+                                    const char **name_out, const char **value_out)
+{
+    if (domxml__check_name(pc, name) < 0)
+        return false;
+    return (*name_out = domxml__intern(pc, name)) && (*value_out = domxml__pstrdup(pc, value));
+}
+
 static domxml_attr *domxml__copy_attr(struct domxml__pctx *pc, const char *name,
                                       const char *value)
 {
-    domxml_attr *at;
+    domxml_attr *at = domxml__alloc(pc->arena, sizeof(*at));
 
-    if (domxml__check_name(pc, name) < 0)
-        return NULL;
-    at = domxml__alloc(pc->arena, sizeof(*at));
     if (!at) {
         domxml__nomem(pc);
         return NULL;
     }
-    if (!(at->name = domxml__pstrdup(pc, name)) || !(at->value = domxml__pstrdup(pc, value)))
-        return NULL;
-    return at;
+    return domxml__copy_name_value(pc, name, value, &at->name, &at->value) ? at : NULL;
 }
 
 static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_meta *m,
-                                    domxml_attr ***tail, const char *name,
+                                    domxml_extra_attr ***tail, const char *name,
                                     const char *value, unsigned anchor)
 {
-    domxml_attr *at = domxml__copy_attr(pc, name, value);
-    domxml_extra *x = at ? domxml__extra(pc, m) : NULL;
+    domxml_extra *x = domxml__extra(pc, m);
+    domxml_extra_attr *at = x ? domxml__alloc(pc->arena, sizeof(*at)) : NULL;
 
-    if (!x)
+    if (!at)
+        return x ? domxml__nomem(pc) : -1;
+    if (!domxml__copy_name_value(pc, name, value, &at->name, &at->value))
         return -1;
     at->anchor = anchor;
     if (!*tail)
@@ -369,7 +434,7 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
 {
     const domxml__elem *full = d;
     domxml_meta *m = domxml__meta(d, obj);
-    domxml_attr **tail = NULL;
+    domxml_extra_attr **tail = NULL;
     unsigned anchor = 0;
 
     if (d->refine) {
@@ -753,7 +818,7 @@ static int domxml__generic_start(struct domxml__pctx *pc, const XML_Char *name,
     domxml_attr **tail;
     domxml__frame *f;
 
-    if (domxml__check_name(pc, name) < 0 || !n || !(n->name = domxml__pstrdup(pc, name)))
+    if (domxml__check_name(pc, name) < 0 || !n || !(n->name = domxml__intern(pc, name)))
         return -1;
     tail = &n->attrs;
     for (; *atts; atts += 2) {
@@ -836,8 +901,14 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
     }
     if (i == pd->n_kids)
         return domxml__generic_start(pc, name, atts);
+    void **slot = domxml__kid_slot(row, pf->obj);
+    if (!slot) { /* the row's group comes with its first child */
+        void **group = DOMXML__FIELD(pf->obj, row->group->off, void *);
+        if (!(*group = domxml__alloc(pc->arena, row->group->size)))
+            return domxml__nomem(pc);
+        slot = domxml__kid_slot(row, pf->obj);
+    }
     if (row->how == DOMXML__C_PTR) {
-        void **slot = DOMXML__FIELD(pf->obj, row->off, void *);
         if (*slot) {
             if (!domxml__push(pc, row->elem->name))
                 return -1;
@@ -853,7 +924,7 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
         if (pf->seen & (1ULL << i))
             *(void **)pf->list_tail[i] = obj; /* `next` is the first field */
         else
-            *DOMXML__FIELD(pf->obj, row->off, void *) = obj;
+            *slot = obj;
         pf->seen |= 1ULL << i;
         pf->list_tail[i] = obj;
     }
@@ -1082,7 +1153,7 @@ static bool domxml__budget_ok(struct domxml__pctx *pc)
     size_t pending = pc->last_index >= 0 && (size_t)pc->last_index < pc->fed
                          ? pc->fed - (size_t)pc->last_index : 0;
     size_t held = 2 * (pending + 1024 + DOMXML__CHUNK) + pc->text_cap +
-                  (size_t)pc->cap * sizeof(domxml__frame);
+                  (size_t)pc->cap * sizeof(domxml__frame) + pc->names_cap * sizeof(*pc->names);
 
     if (domxml__arena_admit(pc->arena, held))
         return true;
@@ -1178,6 +1249,7 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.arena->limit = opts.max_memory;
     pc.pos_line = 1;
     pc.last_index = -1;
+    domxml__hash_key_new(&pc.name_key, &pc);
     pc.expat_pos = !in->fp && domxml__is_wide(in->buf, in->len);
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
@@ -1193,6 +1265,8 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     XML_ParserFree(pc.xp);
     pc.arena->mem.free_fcn(pc.frames);
     pc.arena->mem.free_fcn(pc.text);
+    pc.arena->mem.free_fcn(pc.names);
+    pc.arena->extern_used = 0;
     if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK))
         ok = domxml__teaming_link(dom, err) == 0;
     if (!ok) {

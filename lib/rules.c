@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "desc.h"
 #include "error.h"
+#include "extra.h"
 #include "rules.h"
 #include "values.h"
 
@@ -67,6 +68,7 @@ typedef struct domxml__step {
 
 typedef struct domxml__walk {
     domxml__diag diag; /* first: rules report through it */
+    const struct domxml__doc *doc;
     domxml_error *err;
     domxml__step steps[DOMXML__MAX_DEPTH + 1];
     unsigned depth;
@@ -285,11 +287,16 @@ static int domxml__check_text(domxml__diag *d, const domxml__elem *e, const void
  * the name of a known attribute (it would be read back as that one). */
 static int domxml__check_extra_attrs(domxml__walk *w, const domxml__elem *e, const domxml_extra *x)
 {
-    for (const domxml_attr *a = x ? x->attrs : NULL; a; a = a->next) {
+    for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
         if (!domxml__is_xml_name(a->name) || !a->value || !domxml__is_xml_text(a->value))
             return domxml__rule(&w->diag, DOMXML_ERR_VALUE,
                                 "a kept attribute of <%s> has a name or value XML cannot carry",
                                 e->name);
+        for (const domxml_extra_attr *b = x->attrs; b != a; b = b->next) {
+            if (strcmp(a->name, b->name) == 0)
+                return domxml__rule(&w->diag, DOMXML_ERR_DUPLICATE,
+                                    "duplicate attribute '%s' in <%s>", a->name, e->name);
+        }
         for (unsigned i = 0; i < e->n_attrs; i++) {
             if (strcmp(e->attrs[i].name, a->name) == 0)
                 return domxml__rule(&w->diag, DOMXML_ERR_DUPLICATE,
@@ -303,7 +310,7 @@ static int domxml__walk_kids(domxml__walk *w, const domxml__elem *d, const void 
 {
     for (unsigned i = 0; i < d->n_kids; i++) {
         const domxml__child *row = &d->kids[i];
-        const void *item = *DOMXML__CFIELD(obj, row->off, void *);
+        const void *item = domxml__kid(row, obj);
         unsigned index = 0;
 
         if (!item)
@@ -336,7 +343,7 @@ static int domxml__walk_elem(domxml__walk *w, const domxml__elem *d, const void 
     if (d->refine)
         d = d->refine(obj, parent);
     m = DOMXML__CFIELD(obj, d->meta_off, domxml_meta);
-    x = m->extra;
+    x = domxml__extra_get(w->doc, m);
     if (!domxml__push_step(w, d->name, index, first, node, m->line, m->column))
         return -1;
     if (domxml__check_attrs(&w->diag, d, obj) < 0 || domxml__check_extra_attrs(w, d, x) < 0 ||
@@ -493,6 +500,7 @@ int domxml__check_domain(const domxml_domain *dom, domxml_error *err)
         return -1;
     }
     w->diag.report = domxml__walk_report;
+    w->doc = dom->internal;
     w->err = err;
     w->depth = 0;
     w->failed = false;

@@ -3,16 +3,15 @@
  * Failover pairs, resolved on the model (parsed or built): a transient
  * member (<interface type='hostdev'> or a PCI <hostdev>) names its
  * persistent virtio <interface> by alias; linking checks libvirt's rules and
- * sets the peer pointers both ways, with one keyed hash table so the cost
- * stays linear whatever the aliases. The <teaming> element is in devinfo.c.
+ * sets the peer pointers both ways, with one keyed hash table (hash.c) so
+ * the cost stays linear whatever the aliases. The <teaming> element is in devinfo.c.
  */
 #include <stdio.h>
-#include <sys/random.h>
-#include <time.h>
 #include <string.h>
 
 #include "arena.h"
 #include "error.h"
+#include "hash.h"
 #include "teaming.h"
 
 /* ------------------------------------------------------------------ */
@@ -29,7 +28,7 @@ typedef struct domxml__linker {
     domxml__alias_slot *slots;
     size_t mask;
     bool standalone; /* the document's root is the device */
-    uint64_t seed;
+    domxml__hash_key key;
 } domxml__linker;
 
 #define domxml__node_teaming(n) domxml_node_teaming(n)
@@ -41,37 +40,9 @@ static bool domxml__is_device(const domxml_node *n)
            (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev);
 }
 
-/* A key for the alias table from the system's random source, so that no
- * input can be crafted to collide; without one, a clock-and-address mix. */
-static uint64_t domxml__seed(const void *p)
-{
-    uint64_t seed = 0;
-    struct timespec ts;
-
-    if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) == (ssize_t)sizeof(seed))
-        return seed;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)(uintptr_t)p ^ ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec;
-}
-
-/* FNV-1a, seeded per call and finished with a 64-bit mix, so aliases
- * crafted to collide in one table do not collide in the next. */
-static uint64_t domxml__str_hash(const char *s, uint64_t seed)
-{
-    uint64_t h = 1469598103934665603ull ^ seed;
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
-}
-
 static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *alias)
 {
-    size_t i = (size_t)domxml__str_hash(alias, l->seed) & l->mask;
+    size_t i = (size_t)domxml__hash(&l->key, alias, strlen(alias)) & l->mask;
 
     while (l->slots[i].alias && strcmp(l->slots[i].alias, alias) != 0)
         i = (i + 1) & l->mask;
@@ -215,7 +186,7 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
     }
     memset(l.slots, 0, cap * sizeof(*l.slots));
     l.mask = cap - 1;
-    l.seed = domxml__seed(l.slots);
+    domxml__hash_key_new(&l.key, l.slots);
     for (domxml_node *d = first; d; d = d->next) {
         const char *alias = domxml__node_alias(d);
         if (!alias)

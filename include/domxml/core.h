@@ -123,10 +123,17 @@ typedef struct domxml_attr {
     struct domxml_attr *next;
     const char *name;
     const char *value;
-    /* Inside a modelled element: the position among the element's known
-     * attributes after which this one is written (0 = before all). */
-    unsigned int anchor;
 } domxml_attr;
+
+/* An unknown attribute of a modelled element, kept with its place: written
+ * after the known attribute numbered `anchor` (1-based in the element's
+ * output order; 0 = before all). Since 0.2. */
+typedef struct domxml_extra_attr {
+    struct domxml_extra_attr *next;
+    const char *name;
+    const char *value;
+    unsigned int anchor;
+} domxml_extra_attr;
 
 typedef enum domxml_node_kind {
     DOMXML_NODE_ELEMENT = 0, /* generic element: name, attrs, children */
@@ -159,8 +166,10 @@ typedef struct domxml_node {
     const char *text;               /* TEXT, COMMENT, PI data */
     struct domxml_attr *attrs;      /* ELEMENT attributes in input order */
     struct domxml_node *children;   /* ELEMENT children in input order */
-    struct domxml_interface *interface; /* INTERFACE only */
-    struct domxml_hostdev *hostdev;     /* HOSTDEV only */
+    union { /* the struct of a modelled device, by kind */
+        struct domxml_interface *interface; /* INTERFACE only */
+        struct domxml_hostdev *hostdev;     /* HOSTDEV only */
+    };
     unsigned int line, column;      /* start in the input; 0 if built by hand */
 } domxml_node;
 
@@ -181,17 +190,19 @@ enum {
  * Since 0.2.
  */
 typedef struct domxml_extra {
-    struct domxml_attr *attrs;
+    struct domxml_extra_attr *attrs;
     struct domxml_node *children;
 } domxml_extra;
 
 /*
  * The head of every modelled element struct. A modelled element is present
  * when the pointer to its struct is not NULL; the struct itself only says
- * what the element holds. Since 0.2.
+ * what the element holds. Unknown content kept for the element lives out of
+ * line, keyed by the address of this meta: domxml_meta_extra() reads it,
+ * domxml_meta_set_extra() sets it (so a copied struct does not take it
+ * along). Since 0.2.
  */
 typedef struct domxml_meta {
-    domxml_extra *extra;      /* NULL: no unknown content */
     unsigned int line, column; /* start tag in the input; 0 if built by hand */
 } domxml_meta;
 

@@ -208,7 +208,17 @@ typedef struct domxml_flag {
     domxml_meta meta;
 } domxml_flag;
 
-/* <hostdev>. Create with domxml_hostdev_node_new(). Since 0.1. */
+/* The children only some host devices have, behind one pointer (allocated
+ * with the first of them; domxml_hostdev_more_new() for builders). Since 0.2. */
+typedef struct domxml_hostdev_more {
+    domxml_ip *ips;       /* capabilities net, after <source> */
+    domxml_route *routes; /* capabilities net, after the <ip> list */
+    domxml_flag *readonly;  /* scsi */
+    domxml_flag *shareable; /* scsi */
+} domxml_hostdev_more;
+
+/* <hostdev>. Create with domxml_hostdev_node_new(). Since 0.1; children are
+ * pointers since 0.2. */
 typedef struct domxml_hostdev {
     domxml_meta meta;
     domxml_hostdev_mode mode;
@@ -221,11 +231,8 @@ typedef struct domxml_hostdev {
     domxml_tristate_switch ramfb;
     domxml_hostdev_driver *driver;  /* pci only */
     domxml_hostdev_source *source;  /* required */
-    domxml_ip *ips;       /* capabilities net, after <source> */
-    domxml_route *routes; /* capabilities net, after the <ip> list */
     domxml_teaming *teaming;
-    domxml_flag *readonly;
-    domxml_flag *shareable;
+    domxml_hostdev_more *more;
     domxml_device_info info;
 } domxml_hostdev;
 

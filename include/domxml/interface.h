@@ -413,21 +413,14 @@ typedef struct domxml_coalesce {
 } domxml_coalesce;
 
 /*
- * <interface>. Create with domxml_interface_node_new(). Every child element
- * is a pointer, NULL when absent. For type hostdev the host side lives in
- * `hostdev_driver` and `hostdev_source` (the same model as a plain
- * <hostdev>) and `source`/`driver` stay NULL; `managed` applies to that
- * type only. Since 0.1; children are pointers since 0.2.
+ * The children most interfaces lack, grouped behind one pointer so that an
+ * interface without any of them pays 8 bytes for all (the parser allocates
+ * the group with the first of them; builders use domxml_interface_more_new()).
+ * Each is NULL when absent. In libvirt's output order, which interleaves them
+ * with the children of domxml_interface as the descriptor tables say.
+ * Since 0.2.
  */
-typedef struct domxml_interface {
-    domxml_meta meta;
-    domxml_interface_type type;
-    domxml_tristate_bool managed;
-    domxml_tristate_bool trust_guest_rx_filters;
-    domxml_mac *mac;
-    domxml_hostdev_driver *hostdev_driver; /* type hostdev, before <source> */
-    domxml_hostdev_source *hostdev_source; /* type hostdev */
-    domxml_interface_source *source;       /* every other type */
+typedef struct domxml_interface_more {
     domxml_vlan *vlan;
     domxml_virtualport *virtualport;
     domxml_bandwidth *bandwidth;
@@ -438,17 +431,37 @@ typedef struct domxml_interface {
     domxml_path_element *script;
     domxml_path_element *downscript;
     domxml_name_element *backenddomain;
-    domxml_target *target;
     domxml_guest *guest;
-    domxml_model *model;
-    domxml_net_driver *driver; /* not for type hostdev */
     domxml_net_backend *backend;
     domxml_filterref *filterref;
     domxml_tune *tune;
-    domxml_teaming *teaming;
-    domxml_link *link;
     domxml_mtu *mtu;
     domxml_coalesce *coalesce;
+} domxml_interface_more;
+
+/*
+ * <interface>. Create with domxml_interface_node_new(). Every child element
+ * is a pointer, NULL when absent; the rarer ones are in `more`. For type
+ * hostdev the host side lives in `hostdev_driver` and `hostdev_source` (the
+ * same model as a plain <hostdev>) and `source`/`driver` stay NULL;
+ * `managed` applies to that type only. Since 0.1; children are pointers
+ * since 0.2.
+ */
+typedef struct domxml_interface {
+    domxml_meta meta;
+    domxml_interface_type type;
+    domxml_tristate_bool managed;
+    domxml_tristate_bool trust_guest_rx_filters;
+    domxml_mac *mac;
+    domxml_hostdev_driver *hostdev_driver; /* type hostdev, before <source> */
+    domxml_hostdev_source *hostdev_source; /* type hostdev */
+    domxml_interface_source *source;       /* every other type */
+    domxml_target *target;
+    domxml_model *model;
+    domxml_net_driver *driver; /* not for type hostdev */
+    domxml_teaming *teaming;
+    domxml_link *link;
+    domxml_interface_more *more;
     domxml_device_info info;
 } domxml_interface;
 

@@ -1,4 +1,5 @@
-/* The public header stands alone and compiles as strict C99. */
+/* The public header stands alone and compiles as strict C11 (it uses an
+ * anonymous union). */
 #include <domxml.h>
 #include <stdio.h>
 
@@ -6,7 +7,7 @@ int main(void)
 {
     domxml_interface iface = {0};
 
-    printf("header_c99: %s\n", domxml_version_string());
+    printf("header_c11: %s\n", domxml_version_string());
     puts("1 passed, 0 failed");
     return domxml_nic_model_is_virtio(iface.model) ? 1 : 0;
 }
