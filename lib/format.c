@@ -26,15 +26,6 @@ static void domxml__format_extra_attrs(domxml__buf *b, const domxml_extra *x, un
     }
 }
 
-static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, unsigned anchor,
-                                      unsigned depth)
-{
-    for (const domxml_node *n = x ? x->children : NULL; n; n = n->next) {
-        if (n->anchor == anchor)
-            domxml__format_node(b, n, depth);
-    }
-}
-
 /* "</name>" and the end of the line. */
 static void domxml__close_tag(domxml__buf *b, const char *name)
 {
@@ -104,35 +95,47 @@ static void domxml__format_text_value(domxml__buf *b, const domxml__elem *d, con
         domxml__buf_number(b, ((const domxml_ullong *)field)->value, DOMXML__F_DEC);
 }
 
-/* Does the element have a child to write (known or kept)? */
-static bool domxml__has_kids(const domxml__elem *d, const void *obj, const domxml_extra *x)
+/* The start tag's ">" and the line end, written with the first child. */
+static void domxml__open_body(domxml__buf *b, bool *open)
 {
-    if (x && x->children)
-        return true;
-    for (unsigned i = 0; i < d->n_kids; i++) {
-        const domxml__child *row = &d->kids[i];
-        if (domxml__kid(row, obj) && (!row->applies || row->applies(obj)))
-            return true;
-    }
-    return false;
+    if (*open)
+        return;
+    domxml__buf_add(b, ">", 1);
+    domxml__buf_newline(b);
+    *open = true;
 }
 
-static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const void *obj,
-                                const domxml_extra *x, unsigned depth)
+static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, unsigned anchor,
+                                      unsigned depth, bool *open)
 {
-    domxml__format_extra_kids(b, x, 0, depth);
+    for (const domxml_node *n = x->children; n; n = n->next) {
+        if (n->anchor == anchor) {
+            domxml__open_body(b, open);
+            domxml__format_node(b, n, depth);
+        }
+    }
+}
+
+/* The children in table order, kept unknown ones at their anchors. */
+static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const void *obj,
+                                const domxml_extra *x, unsigned depth, bool *open)
+{
+    if (x && x->children)
+        domxml__format_extra_kids(b, x, 0, depth, open);
     for (unsigned i = 0; i < d->n_kids; i++) {
         const domxml__child *row = &d->kids[i];
         const void *item = domxml__kid(row, obj);
 
         if (item && (!row->applies || row->applies(obj))) {
+            domxml__open_body(b, open);
             if (row->how == DOMXML__C_PTR)
                 domxml__format_elem(b, row->elem, item, obj, depth);
             else
                 for (; item; item = *(const void *const *)item)
                     domxml__format_elem(b, row->elem, item, obj, depth);
         }
-        domxml__format_extra_kids(b, x, i + 1, depth);
+        if (x && x->children)
+            domxml__format_extra_kids(b, x, i + 1, depth, open);
     }
 }
 
@@ -141,6 +144,7 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
                                 const void *parent, unsigned depth)
 {
     const domxml_extra *x;
+    bool open = false;
 
     if (d->refine)
         d = d->refine(obj, parent);
@@ -148,11 +152,13 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
     domxml__buf_indent(b, depth);
     domxml__buf_add(b, "<", 1);
     domxml__buf_puts(b, d->name);
-    domxml__format_extra_attrs(b, x, 0);
     for (unsigned i = 0; i < d->n_attrs; i++) {
+        if (x && x->attrs)
+            domxml__format_extra_attrs(b, x, i);
         domxml__format_attr(b, &d->attrs[i], obj);
-        domxml__format_extra_attrs(b, x, i + 1);
     }
+    if (x && x->attrs)
+        domxml__format_extra_attrs(b, x, d->n_attrs);
     if (d->text_kind != DOMXML__K_NONE && (domxml__text_is_set(d, obj) || (x && x->children))) {
         /* Text content on one line; comments kept inside it go after the
          * text, unindented, so that the text reads back unchanged. */
@@ -162,19 +168,18 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
         if (domxml__text_is_set(d, obj))
             domxml__format_text_value(b, d, obj);
         b->pretty = false;
-        domxml__format_kids(b, d, obj, x, depth + 1);
+        open = true;
+        domxml__format_kids(b, d, obj, x, depth + 1, &open);
         b->pretty = pretty;
         domxml__close_tag(b, d->name);
         return;
     }
-    if (!domxml__has_kids(d, obj, x)) {
+    domxml__format_kids(b, d, obj, x, depth + 1, &open);
+    if (!open) {
         domxml__buf_add(b, "/>", 2);
         domxml__buf_newline(b);
         return;
     }
-    domxml__buf_add(b, ">", 1);
-    domxml__buf_newline(b);
-    domxml__format_kids(b, d, obj, x, depth + 1);
     domxml__buf_indent(b, depth);
     domxml__close_tag(b, d->name);
 }

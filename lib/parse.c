@@ -54,9 +54,10 @@ struct domxml__pctx {
     struct domxml__doc *doc;
     domxml__arena *arena;
     domxml_error *err;
-    const char *input;      /* the whole input, or NULL when streamed */
     size_t fed;             /* bytes handed to expat so far */
     XML_Index last_index;   /* byte index of the latest event seen */
+    bool here_valid;        /* here_line/col are the current event's */
+    unsigned long here_line, here_col;
     domxml__frame *frames;
     unsigned depth, cap, max_depth;
     char *text;
@@ -67,17 +68,10 @@ struct domxml__pctx {
     domxml__hash_key name_key;
     const char **names;
     size_t names_cap, names_n;
+    const char *recent[64]; /* names last met, by a cheap key */
     bool seen_devices;
     bool failed;
     bool latin1;            /* the input declared ISO-8859-1 */
-    /* Position of the current event, counted incrementally over the input
-     * (expat's own position functions rescan from their last call, which
-     * costs more than the rest of our start-tag work). Only for ASCII-
-     * compatible input: otherwise expat counts (`expat_pos`). */
-    bool expat_pos;
-    bool pos_cr;            /* the byte before pos_at was '\r' */
-    size_t pos_at;
-    unsigned long pos_line, pos_col;
 };
 
 /* ------------------------------------------------------------------ */
@@ -210,7 +204,14 @@ enum { DOMXML__NAMES_MAX = 4096 }; /* distinct names shared; more are copied */
 static const char *domxml__intern(struct domxml__pctx *pc, const char *name)
 {
     size_t len = strlen(name), i;
+    unsigned slot = ((unsigned char)name[0] * 31u + (unsigned)len * 7u +
+                     (unsigned char)name[len ? len - 1 : 0]) % DOMXML__N(pc->recent);
     const char *copy;
+
+    /* A few hundred names repeat all through a domain: most are found
+     * here without hashing. A miss only costs the table lookup below. */
+    if (pc->recent[slot] && strcmp(pc->recent[slot], name) == 0)
+        return pc->recent[slot];
 
     if (pc->names_n * 2 >= pc->names_cap) {
         size_t cap = pc->names_cap ? pc->names_cap * 2 : 64;
@@ -240,7 +241,7 @@ static const char *domxml__intern(struct domxml__pctx *pc, const char *name)
     for (i = (size_t)domxml__hash(&pc->name_key, name, len) & (pc->names_cap - 1); pc->names[i];
          i = (i + 1) & (pc->names_cap - 1)) {
         if (strcmp(pc->names[i], name) == 0)
-            return pc->names[i];
+            return pc->recent[slot] = pc->names[i];
     }
     copy = domxml__strndup(pc->arena, name, len);
     if (!copy) {
@@ -249,7 +250,7 @@ static const char *domxml__intern(struct domxml__pctx *pc, const char *name)
     }
     pc->names[i] = copy;
     pc->names_n++;
-    return copy;
+    return pc->recent[slot] = copy;
 }
 
 /* ------------------------------------------------------------------ */
@@ -482,92 +483,30 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
 /* ------------------------------------------------------------------ */
 /* Frames                                                               */
 
-/* Characters in [s, e): bytes that are not UTF-8 continuation bytes, or
- * every byte of ISO-8859-1 input. */
-static unsigned long domxml__chars(const struct domxml__pctx *pc, const unsigned char *s,
-                                   const unsigned char *e)
+/* The input bytes of the current event, while expat still has them. */
+static const char *domxml__event_bytes(struct domxml__pctx *pc)
 {
-    unsigned long n = 0;
+    int offset = 0, size = 0;
+    const char *ctx = XML_GetInputContext(pc->xp, &offset, &size);
 
-    if (pc->latin1)
-        return (unsigned long)(e - s);
-    for (; s < e; s++)
-        n += (*s & 0xc0) != 0x80;
-    return n;
-}
-
-/* Advance the position over [s, e) byte by byte: the general case, for
- * segments holding a CR (lines end at LF, CR or CRLF, as expat counts). */
-static void domxml__advance_slow(struct domxml__pctx *pc, const unsigned char *s,
-                                 const unsigned char *e)
-{
-    for (; s < e; s++) {
-        if (*s == '\n' || *s == '\r') {
-            pc->pos_line += *s == '\r' || !pc->pos_cr;
-            pc->pos_col = 0;
-        } else {
-            pc->pos_col += pc->latin1 || (*s & 0xc0) != 0x80;
-        }
-        pc->pos_cr = *s == '\r';
-    }
+    return ctx && offset < size ? ctx + offset : NULL;
 }
 
 /*
- * The input bytes from absolute index `from` to the current event, when
- * they are still at hand: the whole input when parsing from memory, else
- * what expat keeps of its buffer. NULL when they are not.
+ * Line and column (1-based, characters) of the current event. Input goes to
+ * expat in pieces, and expat counts lines over every piece it is given in
+ * any case: asking it here costs only the bytes since the previous event.
  */
-static const unsigned char *domxml__window(struct domxml__pctx *pc, XML_Index at, size_t from)
-{
-    int offset = 0, size = 0;
-    const char *ctx;
-
-    if (pc->input)
-        return (const unsigned char *)pc->input + from;
-    ctx = XML_GetInputContext(pc->xp, &offset, &size);
-    if (!ctx || from > (size_t)at || (size_t)at - from > (size_t)offset)
-        return NULL;
-    return (const unsigned char *)ctx + offset - ((size_t)at - from);
-}
-
-/* Line and column (1-based, characters) of the current event, counted from
- * the previous event's: each input byte is looked at once. */
 static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col)
 {
-    XML_Index at = XML_GetCurrentByteIndex(pc->xp);
-    const unsigned char *s, *e, *nl, *last = NULL;
-
-    if (at >= 0)
-        pc->last_index = at;
-    s = pc->expat_pos || at < 0 || (size_t)at < pc->pos_at ? NULL
-                                                           : domxml__window(pc, at, pc->pos_at);
-    if (!s) {
-        /* expat counts (its own scan is slower, but always right); ours
-         * resumes from here. */
-        *line = XML_GetCurrentLineNumber(pc->xp);
-        *col = XML_GetCurrentColumnNumber(pc->xp) + 1;
-        if (!pc->expat_pos && at >= 0) {
-            pc->pos_at = (size_t)at;
-            pc->pos_line = *line;
-            pc->pos_col = *col - 1;
-            pc->pos_cr = false;
-        }
-        return;
+    if (!pc->here_valid) { /* once per event: a node and its frame share it */
+        pc->last_index = XML_GetCurrentByteIndex(pc->xp);
+        pc->here_line = XML_GetCurrentLineNumber(pc->xp);
+        pc->here_col = XML_GetCurrentColumnNumber(pc->xp) + 1;
+        pc->here_valid = true;
     }
-    e = s + ((size_t)at - pc->pos_at);
-    if (memchr(s, '\r', (size_t)(e - s))) {
-        domxml__advance_slow(pc, s, e);
-    } else if (s < e) {
-        for (nl = s; (nl = memchr(nl, '\n', (size_t)(e - nl))) != NULL; nl++) {
-            pc->pos_line += !(nl == s && pc->pos_cr); /* CRLF split across events */
-            last = nl;
-        }
-        pc->pos_col = last ? domxml__chars(pc, last + 1, e) : pc->pos_col + domxml__chars(pc, s, e);
-        pc->pos_cr = false;
-    }
-    pc->pos_at = (size_t)at;
-    *line = pc->pos_line;
-    *col = pc->pos_col + 1;
+    *line = pc->here_line;
+    *col = pc->here_col;
 }
 
 static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
@@ -694,6 +633,7 @@ static void domxml__typed_frame_init(domxml__frame *f, const domxml__elem *d, vo
 static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
 {
     struct domxml__pctx *pc = ud;
+    pc->here_valid = false;
 
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
@@ -941,6 +881,7 @@ static int domxml__typed_child_start(struct domxml__pctx *pc, domxml__frame *pf,
 static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     struct domxml__pctx *pc = ud;
+    pc->here_valid = false;
     domxml__frame *top;
 
     /* expat may still deliver the current event after XML_StopParser. */
@@ -976,6 +917,7 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
 static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
 {
     struct domxml__pctx *pc = ud;
+    pc->here_valid = false;
     domxml__frame *f;
 
     /* expat may still deliver the current event after XML_StopParser. */
@@ -1003,6 +945,7 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
 {
     domxml_node *n;
 
+    pc->here_valid = false;
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed || domxml__flush_text(pc, false) < 0)
         return;
@@ -1043,7 +986,7 @@ static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
     if (pc->failed || version == NULL)
         return; /* NULL version: a text declaration, impossible without external entities */
     pc->latin1 = encoding && strcasecmp(encoding, "ISO-8859-1") == 0;
-    const char *text = at >= 0 ? (const char *)domxml__window(pc, at, (size_t)at) : NULL;
+    const char *text = at >= 0 ? domxml__event_bytes(pc) : NULL;
     if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && text && len > 5 &&
         memcmp(text, "<?xml", 5) == 0) {
         pc->doc->dom.xml_decl = domxml__strndup(pc->arena, text, (size_t)len);
@@ -1161,15 +1104,6 @@ static bool domxml__budget_ok(struct domxml__pctx *pc)
     return false;
 }
 
-/* UTF-16 or UTF-32 (a BOM or a NUL in the first bytes): positions are
- * counted by expat, ours counts bytes of ASCII-compatible encodings. */
-static bool domxml__is_wide(const char *buf, size_t len)
-{
-    return len >= 2 && (memchr(buf, '\0', len < 4 ? len : 4) ||
-                        ((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff) ||
-                        ((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe));
-}
-
 /* Hand the input to expat in pieces: from memory, or read from a stream
  * into expat's own buffer (no second copy). */
 static bool domxml__feed(struct domxml__pctx *pc, const domxml__input *in, size_t max_size)
@@ -1202,8 +1136,6 @@ static bool domxml__feed(struct domxml__pctx *pc, const domxml__input *in, size_
             pc->failed = true;
             return false;
         }
-        if (pc->fed == 0)
-            pc->expat_pos = domxml__is_wide(dst, n);
         pc->fed += n;
         if (pc->fed > max_size) {
             domxml__error_set(pc->err, DOMXML_ERR_LIMIT, "input exceeds the limit of %zu bytes",
@@ -1244,13 +1176,10 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.doc = dom->internal;
     pc.arena = &pc.doc->arena;
     pc.err = err;
-    pc.input = in->fp ? NULL : in->buf;
     pc.max_depth = opts.max_depth;
     pc.arena->limit = opts.max_memory;
-    pc.pos_line = 1;
     pc.last_index = -1;
     domxml__hash_key_new(&pc.name_key, &pc);
-    pc.expat_pos = !in->fp && domxml__is_wide(in->buf, in->len);
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
     pc.xp = domxml__expat_new(&pc);

@@ -73,7 +73,28 @@ typedef struct domxml__walk {
     domxml__step steps[DOMXML__MAX_DEPTH + 1];
     unsigned depth;
     bool failed;
+    /* Names already found valid, by address: parsed documents share one
+     * copy per name, so each is looked at once. */
+    const char *good_names[64];
 } domxml__walk;
+
+static bool domxml__name_ok(domxml__walk *w, const char *name)
+{
+    size_t slot = ((uintptr_t)name >> 3) % DOMXML__N(w->good_names);
+
+    if (name && w->good_names[slot] == name)
+        return true;
+    if (!domxml__is_xml_name(name))
+        return false;
+    w->good_names[slot] = name;
+    return true;
+}
+
+/* Same attribute name: shared copies compare by address first. */
+static bool domxml__same_name(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
 
 static const char *domxml__node_name(const domxml_node *n)
 {
@@ -288,12 +309,12 @@ static int domxml__check_text(domxml__diag *d, const domxml__elem *e, const void
 static int domxml__check_extra_attrs(domxml__walk *w, const domxml__elem *e, const domxml_extra *x)
 {
     for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
-        if (!domxml__is_xml_name(a->name) || !a->value || !domxml__is_xml_text(a->value))
+        if (!domxml__name_ok(w, a->name) || !a->value || !domxml__is_xml_text(a->value))
             return domxml__rule(&w->diag, DOMXML_ERR_VALUE,
                                 "a kept attribute of <%s> has a name or value XML cannot carry",
                                 e->name);
         for (const domxml_extra_attr *b = x->attrs; b != a; b = b->next) {
-            if (strcmp(a->name, b->name) == 0)
+            if (domxml__same_name(a->name, b->name))
                 return domxml__rule(&w->diag, DOMXML_ERR_DUPLICATE,
                                     "duplicate attribute '%s' in <%s>", a->name, e->name);
         }
@@ -370,12 +391,12 @@ static int domxml__walk_generic(domxml__walk *w, const domxml_node *n, bool devi
     bool seen_devices = false;
 
     for (const domxml_attr *a = n->attrs; a; a = a->next) {
-        if (!domxml__is_xml_name(a->name) || !a->value || !domxml__is_xml_text(a->value))
+        if (!domxml__name_ok(w, a->name) || !a->value || !domxml__is_xml_text(a->value))
             return domxml__rule(&w->diag, DOMXML_ERR_VALUE,
                                 "an attribute of <%s> has a name or value XML cannot carry",
                                 n->name);
         for (const domxml_attr *b = n->attrs; b != a; b = b->next) {
-            if (strcmp(a->name, b->name) == 0)
+            if (domxml__same_name(a->name, b->name))
                 return domxml__rule(&w->diag, DOMXML_ERR_DUPLICATE,
                                     "duplicate attribute '%s' in <%s>", a->name, n->name);
         }
@@ -404,7 +425,7 @@ static int domxml__walk_node(domxml__walk *w, const domxml_node *n, const domxml
 
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
-        if (!domxml__is_xml_name(n->name))
+        if (!domxml__name_ok(w, n->name))
             return domxml__rule(&w->diag, DOMXML_ERR_VALUE,
                                 "an element has no name or one XML cannot carry");
         if (in_devices && (strcmp(n->name, "interface") == 0 || strcmp(n->name, "hostdev") == 0))
@@ -504,6 +525,7 @@ int domxml__check_domain(const domxml_domain *dom, domxml_error *err)
     w->err = err;
     w->depth = 0;
     w->failed = false;
+    memset(w->good_names, 0, sizeof(w->good_names));
     if (domxml__walk_misc(w, dom->prolog) == 0 && domxml__walk_node(w, root, NULL, false, false) == 0 &&
         domxml__walk_misc(w, dom->epilog) == 0)
         rc = 0;

@@ -118,7 +118,14 @@ bool domxml__is_xml_text(const char *str)
     const unsigned char *s = (const unsigned char *)str;
 
     while (*s) {
-        unsigned c = *s, n, cp;
+        unsigned c, n, cp;
+
+        /* The common case: printable ASCII, one comparison pair a byte. */
+        while (*s >= 0x20 && *s < 0x80)
+            s++;
+        if (!*s)
+            break;
+        c = *s;
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
                 return false;
@@ -154,16 +161,20 @@ bool domxml__is_xml_text(const char *str)
  * character) first, then those, digits, '-' and '.'. */
 bool domxml__is_xml_name(const char *s)
 {
-    if (!s || !*s || !domxml__is_xml_text(s))
+    bool ascii = true;
+
+    if (!s || !*s)
         return false;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        bool alpha = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
-                     *p == ':' || *p >= 0x80;
-        bool more = (*p >= '0' && *p <= '9') || *p == '-' || *p == '.';
-        if (!alpha && (p == (const unsigned char *)s || !more))
+        unsigned c = *p, l = c | 0x20;
+        bool start = (l >= 'a' && l <= 'z') || c == '_' || c == ':' || c >= 0x80;
+        bool more = (c >= '0' && c <= '9') || c == '-' || c == '.';
+
+        ascii &= c < 0x80;
+        if (!start && (p == (const unsigned char *)s || !more))
             return false;
     }
-    return true;
+    return ascii || domxml__is_xml_text(s);
 }
 
 /* Whether an attribute field holds a value: the one presence rule that
