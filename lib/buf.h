@@ -6,9 +6,11 @@
 #include "common.h"
 
 struct domxml__doc;
+struct domxml__checker;
 
 typedef struct domxml__buf {
     const struct domxml__doc *doc; /* the document being written */
+    struct domxml__checker *ck;    /* the checks run while writing */
     const domxml_memory *mem;
     char *data;
     size_t len, cap;

@@ -31,6 +31,8 @@ enum {
 
 typedef struct domxml__attr {
     const char *name;
+    const char *lead; /* " name='", written before the value */
+    uint8_t lead_len;
     uint16_t off;   /* offset of the field in the element's struct */
     uint8_t kind;   /* domxml__kind */
     uint8_t base;   /* numbers: 10, 16, or 0 = auto (0x hex, 0 octal) */
@@ -74,6 +76,8 @@ typedef struct domxml__child {
 
 typedef struct domxml__elem {
     const char *name;
+    const char *open, *close; /* "<name" and "</name>" */
+    uint8_t open_len, close_len;
     size_t size;       /* struct size, allocated when the element appears */
     uint16_t meta_off; /* offset of the domxml_meta */
     uint8_t text_kind; /* K_NONE, K_STR, K_UINT, K_ULLONG */
@@ -102,7 +106,11 @@ enum { DOMXML__MAX_KIDS = 48 };
 /* One element-descriptor constructor: the name and struct, then any of
  * DOMXML__ATTRS(), DOMXML__KIDS(), .refine, .normalize, .check, .text_*. */
 #define DOMXML__ELEM(nm, type, ...)                                            \
-    { .name = nm, .size = sizeof(type), .meta_off = offsetof(type, meta), __VA_ARGS__ }
+    { .name = nm, .open = "<" nm, .close = "</" nm ">", .open_len = sizeof("<" nm) - 1,      \
+      .close_len = sizeof("</" nm ">") - 1, .size = sizeof(type),                  \
+      .meta_off = offsetof(type, meta), __VA_ARGS__ }
+/* The name of an attribute row and the text written before its value. */
+#define DOMXML__NAME(nm) .name = nm, .lead = " " nm "='", .lead_len = sizeof(" " nm "='") - 1
 #define DOMXML__ATTRS(a) .attrs = (a), .n_attrs = DOMXML__N(a)
 /* The row count is checked against DOMXML__MAX_KIDS at compile time. */
 #define DOMXML__KIDS(k)                                                        \
@@ -111,21 +119,21 @@ enum { DOMXML__MAX_KIDS = 48 };
 
 /* Row constructors, so tables read as one line per attribute. */
 #define DOMXML__STR(nm, type, field, fl)                                       \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_STR, .flags = fl }
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_STR, .flags = fl }
 #define DOMXML__ENUMA(nm, type, field, table, fl)                              \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_ENUM,          \
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_ENUM,          \
       .etab = &(table), .flags = fl }
 #define DOMXML__UINT(nm, type, field, b, f, mx, fl)                           \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_UINT,          \
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_UINT,          \
       .base = b, .fmt = f, .max = mx, .flags = fl }
 #define DOMXML__ULLONG(nm, type, field, b, f, fl)                              \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_ULLONG,        \
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_ULLONG,        \
       .base = b, .fmt = f, .flags = fl }
 #define DOMXML__INT(nm, type, field, mn, mx, fl)                              \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_INT,           \
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_INT,           \
       .base = 10, .min = mn, .max = mx, .flags = fl }
 #define DOMXML__UUIDA(nm, type, field, fl)                                     \
-    { .name = nm, .off = offsetof(type, field), .kind = DOMXML__K_UUID, .flags = fl }
+    { DOMXML__NAME(nm), .off = offsetof(type, field), .kind = DOMXML__K_UUID, .flags = fl }
 #define DOMXML__PTR(desc, type, field)                                        \
     { .elem = &(desc), .off = offsetof(type, field), .how = DOMXML__C_PTR }
 #define DOMXML__PTR_IF(desc, type, field, cond)                               \

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "checks.h"
 #include "error.h"
 #include "format.h"
 #include "parse.h"
@@ -141,21 +142,40 @@ typedef union domxml__string_head {
     max_align_t align;
 } domxml__string_head;
 
+/* The formatter refused the tree: the reporting walk says why. */
+static void domxml__refused(const domxml_domain *dom, domxml_error *error)
+{
+    if (domxml__check_domain(dom, error) == 0)
+        domxml__error_set(error, DOMXML_ERR_UNSUPPORTED,
+                          "internal: the formatter refused a tree the rules accept");
+}
+
+/* One pass writes and checks; a tree the checks refuse is written no
+ * further and the error comes from the reporting walk. */
 char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
 {
     const domxml__string_head head = {0};
     domxml__buf b;
+    bool ok;
 
-    if (domxml_domain_check(dom, error) < 0)
+    domxml__error_clear(error, NULL);
+    if (!dom || !dom->internal) {
+        domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "not a document made by libdomxml");
+        return NULL;
+    }
+    if (domxml__check_root(dom, error) < 0)
         return NULL;
     memset(&b, 0, sizeof(b));
     b.doc = dom->internal;
     b.mem = &dom->internal->arena.mem;
     b.pretty = true;
     domxml__buf_add(&b, (const char *)&head, sizeof(head));
-    domxml__format_domain(&b, dom);
-    if (b.oom) {
-        domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
+    ok = domxml__format_domain(&b, dom);
+    if (!ok || b.oom) {
+        if (!ok)
+            domxml__refused(dom, error);
+        else
+            domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
         b.mem->free_fcn(b.data);
         return NULL;
     }
@@ -184,9 +204,10 @@ int domxml_format_to(const domxml_domain *dom,
     b.pretty = true;
     b.sink = write;
     b.sink_ctx = ctx;
-    domxml__format_domain(&b, dom);
-    domxml__buf_flush(&b);
-    if (b.oom) {
+    if (!domxml__format_domain(&b, dom)) {
+        domxml__refused(dom, error); /* cannot happen after the check above */
+        rc = -1;
+    } else if (domxml__buf_flush(&b), b.oom) {
         domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
         rc = -1;
     } else if (b.sink_failed) {

@@ -10,11 +10,13 @@
 #include <strings.h>
 
 #include "desc.h"
+#include "checks.h"
 #include "extra.h"
 #include "format.h"
 #include "values.h"
 
-static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth);
+static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
+                                unsigned where, const char *parent);
 static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const void *obj,
                                 const void *parent, unsigned depth);
 
@@ -35,14 +37,6 @@ static void domxml__close_tag(domxml__buf *b, const char *name)
     domxml__buf_newline(b);
 }
 
-/* " name='" */
-static void domxml__attr_open(domxml__buf *b, const char *name)
-{
-    domxml__buf_add(b, " ", 1);
-    domxml__buf_puts(b, name);
-    domxml__buf_add(b, "='", 2);
-}
-
 static void domxml__format_attr(domxml__buf *b, const domxml__attr *a, const void *obj)
 {
     const void *field = (const char *)obj + a->off;
@@ -50,35 +44,35 @@ static void domxml__format_attr(domxml__buf *b, const domxml__attr *a, const voi
 
     if (!domxml__attr_is_set(a, obj))
         return;
+    if (a->kind == DOMXML__K_HOOK) {
+        a->format(b, obj);
+        return;
+    }
+    domxml__buf_add(b, a->lead, a->lead_len); /* " name='" */
     switch ((domxml__kind)a->kind) {
     case DOMXML__K_STR:
     case DOMXML__K_UUID:
-        domxml__buf_attr(b, a->name, *(const char *const *)field);
-        return;
+        domxml__buf_escape_attr(b, *(const char *const *)field);
+        break;
     case DOMXML__K_ENUM:
-        domxml__buf_attr(b, a->name, domxml__enum_name(a->etab, *(const int *)field));
-        return;
+        domxml__buf_puts(b, domxml__enum_name(a->etab, *(const int *)field));
+        break;
     case DOMXML__K_UINT:
-        domxml__attr_open(b, a->name);
         domxml__buf_number(b, ((const domxml_uint *)field)->value, a->fmt);
         break;
     case DOMXML__K_ULLONG:
-        domxml__attr_open(b, a->name);
         domxml__buf_number(b, ((const domxml_ullong *)field)->value, a->fmt);
         break;
     case DOMXML__K_INT:
         v = ((const domxml_int *)field)->value;
-        domxml__attr_open(b, a->name);
         if (v < 0)
             domxml__buf_add(b, "-", 1);
         domxml__buf_number(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v,
                            DOMXML__F_DEC);
         break;
     case DOMXML__K_HOOK:
-        a->format(b, obj);
-        return;
     case DOMXML__K_NONE:
-        return;
+        break;
     }
     domxml__buf_add(b, "'", 1);
 }
@@ -105,13 +99,14 @@ static void domxml__open_body(domxml__buf *b, bool *open)
     *open = true;
 }
 
-static void domxml__format_extra_kids(domxml__buf *b, const domxml_extra *x, unsigned anchor,
-                                      unsigned depth, bool *open)
+static void domxml__format_extra_kids(domxml__buf *b, const domxml__elem *d,
+                                      const domxml_extra *x, unsigned anchor, unsigned depth,
+                                      bool *open)
 {
     for (const domxml_node *n = x->children; n; n = n->next) {
         if (n->anchor == anchor) {
             domxml__open_body(b, open);
-            domxml__format_node(b, n, depth);
+            domxml__format_node(b, n, depth, DOMXML__IN_TYPED, d->name);
         }
     }
 }
@@ -121,12 +116,16 @@ static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const voi
                                 const domxml_extra *x, unsigned depth, bool *open)
 {
     if (x && x->children)
-        domxml__format_extra_kids(b, x, 0, depth, open);
+        domxml__format_extra_kids(b, d, x, 0, depth, open);
     for (unsigned i = 0; i < d->n_kids; i++) {
         const domxml__child *row = &d->kids[i];
         const void *item = domxml__kid(row, obj);
 
-        if (item && (!row->applies || row->applies(obj))) {
+        if (item && row->applies && !row->applies(obj)) {
+            domxml__check_row(b->ck, d, row); /* it would be lost */
+            return;
+        }
+        if (item) {
             domxml__open_body(b, open);
             if (row->how == DOMXML__C_PTR)
                 domxml__format_elem(b, row->elem, item, obj, depth);
@@ -135,7 +134,7 @@ static void domxml__format_kids(domxml__buf *b, const domxml__elem *d, const voi
                     domxml__format_elem(b, row->elem, item, obj, depth);
         }
         if (x && x->children)
-            domxml__format_extra_kids(b, x, i + 1, depth, open);
+            domxml__format_extra_kids(b, d, x, i + 1, depth, open);
     }
 }
 
@@ -146,12 +145,19 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
     const domxml_extra *x;
     bool open = false;
 
+    if (b->ck->failed)
+        return;
     if (d->refine)
         d = d->refine(obj, parent);
     x = domxml__extra_get(b->doc, DOMXML__CFIELD(obj, d->meta_off, domxml_meta));
+    if (depth >= DOMXML__MAX_DEPTH) {
+        domxml__rule(b->ck->diag, DOMXML_ERR_LIMIT, "too deep");
+        return;
+    }
+    if (domxml__check_elem(b->ck, d, obj, x) < 0)
+        return;
     domxml__buf_indent(b, depth);
-    domxml__buf_add(b, "<", 1);
-    domxml__buf_puts(b, d->name);
+    domxml__buf_add(b, d->open, d->open_len);
     for (unsigned i = 0; i < d->n_attrs; i++) {
         if (x && x->attrs)
             domxml__format_extra_attrs(b, x, i);
@@ -171,17 +177,23 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
         open = true;
         domxml__format_kids(b, d, obj, x, depth + 1, &open);
         b->pretty = pretty;
-        domxml__close_tag(b, d->name);
+        if (d->check && d->check(b->ck->diag, obj, parent) < 0)
+            return;
+        domxml__buf_add(b, d->close, d->close_len);
+        domxml__buf_newline(b);
         return;
     }
     domxml__format_kids(b, d, obj, x, depth + 1, &open);
+    if (d->check && d->check(b->ck->diag, obj, parent) < 0)
+        return;
     if (!open) {
         domxml__buf_add(b, "/>", 2);
         domxml__buf_newline(b);
         return;
     }
     domxml__buf_indent(b, depth);
-    domxml__close_tag(b, d->name);
+    domxml__buf_add(b, d->close, d->close_len);
+    domxml__buf_newline(b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -226,8 +238,17 @@ static void domxml__raw_indent(domxml__buf *b, unsigned depth)
     b->pretty = pretty;
 }
 
-static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigned depth)
+static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigned depth,
+                                   unsigned where)
 {
+    bool domain_root = where & DOMXML__AT_ROOT;
+    unsigned kids = domain_root ? DOMXML__IN_DOMAIN
+                    : (where & DOMXML__IN_DOMAIN) && strcmp(n->name, "devices") == 0
+                        ? DOMXML__IN_DEVICES
+                        : 0;
+
+    if (domxml__check_generic(b->ck, n, domain_root) < 0)
+        return;
     /* Inside mixed content every child is written as read, white space
      * included. */
     domxml__content content =
@@ -251,7 +272,9 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
         domxml__buf_newline(b);
         for (const domxml_node *c = n->children; c; c = c->next) {
             if (c->kind != DOMXML_NODE_TEXT)
-                domxml__format_node(b, c, depth + 1);
+                domxml__format_node(b, c, depth + 1, kids, n->name);
+            else if (domxml__check_node(b->ck, c, kids, n->name) < 0)
+                return;
         }
         domxml__buf_indent(b, depth);
     } else {
@@ -259,7 +282,7 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
         for (const domxml_node *c = n->children; c; c = c->next) {
             if (c->layout & DOMXML_LAYOUT_WS_BEFORE)
                 domxml__raw_indent(b, depth + 1);
-            domxml__format_node(b, c, depth + 1);
+            domxml__format_node(b, c, depth + 1, kids, n->name);
         }
         if (n->layout & DOMXML_LAYOUT_WS_BEFORE_END)
             domxml__raw_indent(b, depth);
@@ -290,11 +313,20 @@ static void domxml__format_pi(domxml__buf *b, const domxml_node *n, unsigned dep
     domxml__buf_newline(b);
 }
 
-static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth)
+static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
+                                unsigned where, const char *parent)
 {
+    if (b->ck->failed)
+        return;
+    if (depth >= DOMXML__MAX_DEPTH) {
+        domxml__rule(b->ck->diag, DOMXML_ERR_LIMIT, "too deep");
+        return;
+    }
+    if (domxml__check_node(b->ck, n, where, parent) < 0)
+        return;
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
-        domxml__format_generic(b, n, depth);
+        domxml__format_generic(b, n, depth, where);
         return;
     case DOMXML_NODE_TEXT:
         domxml__buf_escape_text(b, n->text);
@@ -316,15 +348,39 @@ static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned d
     }
 }
 
-void domxml__format_domain(domxml__buf *b, const domxml_domain *dom)
+/* Nothing is reported from here: a failed check stops the output, and the
+ * reporting walk (rules.c) then says what and where. */
+typedef struct domxml__quiet {
+    domxml__diag diag; /* first */
+    domxml__checker *ck;
+} domxml__quiet;
+
+static void domxml__quiet_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                                 const char *rel, const char *message)
 {
+    ((domxml__quiet *)(void *)d)->ck->failed = true;
+    (void)code;
+    (void)at;
+    (void)rel;
+    (void)message;
+}
+
+bool domxml__format_domain(domxml__buf *b, const domxml_domain *dom)
+{
+    domxml__checker ck;
+    domxml__quiet quiet = {{domxml__quiet_report}, &ck};
+
+    domxml__checker_init(&ck, &quiet.diag, dom->internal);
+    b->ck = &ck;
     if (dom->xml_decl) {
         domxml__buf_puts(b, dom->xml_decl);
         domxml__buf_newline(b);
     }
     for (const domxml_node *n = dom->prolog; n; n = n->next)
-        domxml__format_node(b, n, 0);
-    domxml__format_node(b, dom->root, 0);
+        domxml__format_node(b, n, 0, DOMXML__AT_ROOT, NULL);
+    domxml__format_node(b, dom->root, 0, DOMXML__AT_ROOT, NULL);
     for (const domxml_node *n = dom->epilog; n; n = n->next)
-        domxml__format_node(b, n, 0);
+        domxml__format_node(b, n, 0, DOMXML__AT_ROOT, NULL);
+    b->ck = NULL;
+    return !ck.failed;
 }

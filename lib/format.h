@@ -5,8 +5,9 @@
 
 #include "buf.h"
 
-/* Write the document (declaration, prolog, root, epilog) into b. The tree
- * must have passed domxml__check_domain(). */
-DOMXML__INTERNAL void domxml__format_domain(domxml__buf *b, const domxml_domain *dom);
+/* Write the document (declaration, prolog, root, epilog) into b, checking
+ * every node and element on the way (checks.c). false: a check failed and
+ * the output is incomplete; domxml__check_domain() tells why. */
+DOMXML__INTERNAL bool domxml__format_domain(domxml__buf *b, const domxml_domain *dom);
 
 #endif /* DOMXML_FORMAT_H */

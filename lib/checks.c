@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * One node or element at a time, what a parse of the formatted text would
+ * refuse: names and text XML cannot carry, comments and PIs that would end
+ * early, device nodes where the parser would not make them, values set by
+ * hand outside their syntax or range, required attributes left out. The
+ * per-element rules themselves are each descriptor's own check.
+ */
+#include <stdio.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "checks.h"
+#include "error.h"
+#include "values.h"
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                            */
+
+static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                         const char *rel, const char *fmt, va_list ap) DOMXML__PRINTF(5, 0);
+
+static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                         const char *rel, const char *fmt, va_list ap)
+{
+    char msg[sizeof(((domxml_error *)0)->message)];
+
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    d->report(d, code, at, rel, msg);
+    return -1;
+}
+
+int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vrule(d, code, NULL, NULL, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int domxml__rule_at(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                    const char *rel, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vrule(d, code, at, rel, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                                */
+
+void domxml__checker_init(domxml__checker *ck, domxml__diag *diag, const struct domxml__doc *doc)
+{
+    ck->diag = diag;
+    ck->doc = doc;
+    ck->failed = false;
+    memset(ck->good_names, 0, sizeof(ck->good_names));
+}
+
+static bool domxml__name_ok(domxml__checker *ck, const char *name)
+{
+    size_t slot = ((uintptr_t)name >> 3) % DOMXML__N(ck->good_names);
+
+    if (name && ck->good_names[slot] == name)
+        return true;
+    if (!domxml__is_xml_name(name))
+        return false;
+    ck->good_names[slot] = name;
+    return true;
+}
+
+/* Same attribute name: shared copies compare by address first. */
+static bool domxml__same_name(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Values of modelled elements                                          */
+
+static int domxml__check_number(domxml__diag *d, const domxml__elem *e, const domxml__attr *a,
+                                bool set, unsigned long long v, unsigned long long max)
+{
+    char text[24];
+
+    if (!set) {
+        if (v != 0)
+            return domxml__rule(d, DOMXML_ERR_VALUE,
+                                "attribute '%s' of <%s> holds a value but is not set", a->name,
+                                e->name);
+        return 0;
+    }
+    domxml__number_text(text, v, a->fmt);
+    if (v > max)
+        return domxml__rule(d, DOMXML_ERR_RANGE,
+                            "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
+                            text, a->name, e->name, max);
+    if ((a->flags & DOMXML__A_NONZERO) && v == 0)
+        return domxml__rule(d, DOMXML_ERR_RANGE,
+                            "value '%s' of attribute '%s' of <%s> must not be zero", text,
+                            a->name, e->name);
+    return 0;
+}
+
+static int domxml__check_attr(domxml__diag *d, const domxml__elem *e, const domxml__attr *a,
+                              const void *obj)
+{
+    const void *field = (const char *)obj + a->off;
+    const domxml_int *i;
+    const char *s;
+    char uuid[37];
+    int v;
+
+    switch ((domxml__kind)a->kind) {
+    case DOMXML__K_STR:
+    case DOMXML__K_UUID:
+        s = *(const char *const *)field;
+        if (!s)
+            return 0;
+        if (!domxml__is_xml_text(s))
+            return domxml__rule(d, DOMXML_ERR_VALUE,
+                                "attribute '%s' of <%s> holds bytes that are not XML text "
+                                "(invalid UTF-8 or a control character)", a->name, e->name);
+        if ((a->flags & DOMXML__A_REQUIRED) && !*s)
+            return domxml__rule(d, DOMXML_ERR_VALUE, "attribute '%s' of <%s> must not be empty",
+                                a->name, e->name);
+        if (a->kind == DOMXML__K_UUID && !domxml__parse_uuid(s, uuid))
+            return domxml__rule(d, DOMXML_ERR_VALUE,
+                                "invalid value '%s' for attribute '%s' of <%s>: expected a UUID",
+                                s, a->name, e->name);
+        return 0;
+    case DOMXML__K_ENUM:
+        v = *(const int *)field;
+        if (v < 0 || (unsigned)v >= a->etab->count)
+            return domxml__rule(d, DOMXML_ERR_VALUE,
+                                "attribute '%s' of <%s> holds %d, which is not a value of its enum",
+                                a->name, e->name, v);
+        return 0;
+    case DOMXML__K_UINT:
+        return domxml__check_number(d, e, a, ((const domxml_uint *)field)->set,
+                                    ((const domxml_uint *)field)->value,
+                                    a->max ? a->max : 0xffffffffu);
+    case DOMXML__K_ULLONG:
+        return domxml__check_number(d, e, a, ((const domxml_ullong *)field)->set,
+                                    ((const domxml_ullong *)field)->value,
+                                    a->max ? a->max : ~0ULL);
+    case DOMXML__K_INT:
+        i = field;
+        if (!i->set)
+            return i->value ? domxml__rule(d, DOMXML_ERR_VALUE,
+                                           "attribute '%s' of <%s> holds a value but is not set",
+                                           a->name, e->name)
+                            : 0;
+        if (i->value < a->min || i->value > (a->max ? (long long)a->max : INT32_MAX))
+            return domxml__rule(d, DOMXML_ERR_RANGE,
+                                "value '%d' of attribute '%s' of <%s> is out of range "
+                                "(%lld to %lld)", i->value, a->name, e->name, a->min,
+                                a->max ? (long long)a->max : (long long)INT32_MAX);
+        return 0;
+    case DOMXML__K_HOOK:
+    case DOMXML__K_NONE:
+        return 0;
+    }
+    return 0;
+}
+
+int domxml__check_attrs(domxml__diag *d, const domxml__elem *e, const void *obj)
+{
+    for (unsigned i = 0; i < e->n_attrs; i++) {
+        const domxml__attr *a = &e->attrs[i];
+
+        if ((a->flags & DOMXML__A_REQUIRED) && !domxml__attr_is_set(a, obj))
+            return domxml__rule(d, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+                                a->name, e->name);
+        if (domxml__check_attr(d, e, a, obj) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The text of a text element: a number kept with presence, or XML text. */
+static int domxml__check_text(domxml__diag *d, const domxml__elem *e, const void *obj)
+{
+    const void *field = (const char *)obj + e->text_off;
+
+    switch (e->text_kind) {
+    case DOMXML__K_STR: {
+        const char *s = *(const char *const *)field;
+        if (s && !domxml__is_xml_text(s))
+            return domxml__rule(d, DOMXML_ERR_VALUE,
+                                "the text of <%s> holds bytes that are not XML text", e->name);
+        return 0;
+    }
+    case DOMXML__K_UINT:
+        if (!((const domxml_uint *)field)->set && ((const domxml_uint *)field)->value)
+            return domxml__rule(d, DOMXML_ERR_VALUE, "the number in <%s> is not set", e->name);
+        return 0;
+    case DOMXML__K_ULLONG:
+        if (!((const domxml_ullong *)field)->set && ((const domxml_ullong *)field)->value)
+            return domxml__rule(d, DOMXML_ERR_VALUE, "the number in <%s> is not set", e->name);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* Unknown attributes kept on a modelled element: names XML can carry, not
+ * the name of a known attribute (it would be read back as that one). */
+static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
+                                     const domxml_extra *x)
+{
+    for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
+        if (!domxml__name_ok(ck, a->name) || !a->value || !domxml__is_xml_text(a->value))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "a kept attribute of <%s> has a name or value XML cannot carry",
+                                e->name);
+        for (const domxml_extra_attr *b = x->attrs; b != a; b = b->next) {
+            if (domxml__same_name(a->name, b->name))
+                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
+                                    "duplicate attribute '%s' in <%s>", a->name, e->name);
+        }
+        for (unsigned i = 0; i < e->n_attrs; i++) {
+            if (strcmp(e->attrs[i].name, a->name) == 0)
+                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
+                                    "duplicate attribute '%s' in <%s>", a->name, e->name);
+        }
+    }
+    return 0;
+}
+
+int domxml__check_elem(domxml__checker *ck, const domxml__elem *e, const void *obj,
+                       const domxml_extra *x)
+{
+    if (domxml__check_attrs(ck->diag, e, obj) < 0 || domxml__check_text(ck->diag, e, obj) < 0)
+        return -1;
+    return x ? domxml__check_extra_attrs(ck, e, x) : 0;
+}
+
+int domxml__check_row(domxml__checker *ck, const domxml__elem *e, const domxml__child *row)
+{
+    return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
+                        "<%s> holds a <%s> that does not apply to it here and would not be "
+                        "written", e->name, row->elem->name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Generic nodes                                                        */
+
+int domxml__check_generic(domxml__checker *ck, const domxml_node *n, bool domain_root)
+{
+    bool seen_devices = false;
+
+    for (const domxml_attr *a = n->attrs; a; a = a->next) {
+        if (!domxml__name_ok(ck, a->name) || !a->value || !domxml__is_xml_text(a->value))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "an attribute of <%s> has a name or value XML cannot carry",
+                                n->name);
+        for (const domxml_attr *b = n->attrs; b != a; b = b->next) {
+            if (domxml__same_name(a->name, b->name))
+                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
+                                    "duplicate attribute '%s' in <%s>", a->name, n->name);
+        }
+    }
+    for (const domxml_node *c = domain_root ? n->children : NULL; c; c = c->next) {
+        bool devices = c->kind == DOMXML_NODE_ELEMENT && c->name && strcmp(c->name, "devices") == 0;
+        if (devices && seen_devices)
+            return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
+                                "element <devices> may appear only once in <domain>");
+        seen_devices |= devices;
+    }
+    return 0;
+}
+
+int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where,
+                       const char *parent)
+{
+    const char *t = n->text;
+    size_t len;
+
+    switch (n->kind) {
+    case DOMXML_NODE_ELEMENT:
+        if (!domxml__name_ok(ck, n->name))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "an element has no name or one XML cannot carry");
+        if ((where & DOMXML__IN_DEVICES) &&
+            (strcmp(n->name, "interface") == 0 || strcmp(n->name, "hostdev") == 0))
+            return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
+                                "a generic <%s> element in <devices> would be read back as a "
+                                "modelled device: use domxml_%s_node_new()", n->name, n->name);
+        return 0;
+    case DOMXML_NODE_TEXT:
+        if (where & DOMXML__IN_TYPED)
+            return domxml__rule(ck->diag, DOMXML_ERR_CONTENT, "text is not allowed in <%s>",
+                                parent);
+        if (!t || !domxml__is_xml_text(t))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "a text node holds no text or bytes that are not XML text");
+        return 0;
+    case DOMXML_NODE_COMMENT:
+        len = t ? strlen(t) : 0;
+        if (!t || strstr(t, "--") || (len && t[len - 1] == '-') || !domxml__is_xml_text(t))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "a comment that is missing, contains '--', ends in '-' or holds "
+                                "bytes that are not XML text");
+        return 0;
+    case DOMXML_NODE_PI:
+        if (!domxml__is_xml_name(n->name) || strcasecmp(n->name, "xml") == 0 ||
+            (t && (strstr(t, "?>") || !domxml__is_xml_text(t))))
+            return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
+                                "a processing instruction without a valid target or "
+                                "containing '?>'");
+        return 0;
+    case DOMXML_NODE_INTERFACE:
+    case DOMXML_NODE_HOSTDEV:
+        if (!(where & (DOMXML__IN_DEVICES | DOMXML__AT_ROOT)))
+            return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
+                                "a modelled <%s> outside <devices> would be read back as a "
+                                "generic element",
+                                n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev");
+        if (n->kind == DOMXML_NODE_INTERFACE ? !n->interface : !n->hostdev)
+            return domxml__rule(ck->diag, DOMXML_ERR_INVALID_ARG,
+                                "a device node without its struct");
+        return 0;
+    case DOMXML_NODE_KIND_LAST:
+        break;
+    }
+    return domxml__rule(ck->diag, DOMXML_ERR_INVALID_ARG, "a node of an unknown kind");
+}
+
+int domxml__check_root(const domxml_domain *dom, domxml_error *err)
+{
+    const domxml_node *root = dom->root;
+
+    if (!root) {
+        domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "document has no root element");
+        return -1;
+    }
+    if (root->kind == DOMXML_NODE_ELEMENT ? !root->name || strcmp(root->name, "domain") != 0
+                                          : root->kind != DOMXML_NODE_INTERFACE &&
+                                                root->kind != DOMXML_NODE_HOSTDEV) {
+        domxml__error_set(err, DOMXML_ERR_UNSUPPORTED,
+                          "the root is not a <domain> element or a device node");
+        return -1;
+    }
+    for (int side = 0; side < 2; side++) {
+        for (const domxml_node *n = side ? dom->epilog : dom->prolog; n; n = n->next) {
+            if (n->kind != DOMXML_NODE_COMMENT && n->kind != DOMXML_NODE_PI) {
+                domxml__error_set(err, DOMXML_ERR_CONTENT,
+                                  "only comments and processing instructions may stand "
+                                  "outside the root element");
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
