@@ -22,6 +22,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,10 +139,15 @@ static void fuzz_show_error(const char *what, const domxml_error *e)
             (int)sizeof(e->message), e->message);
 }
 
-static void fuzz_die(const char *fmt, const char *arg)
+static void fuzz_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fuzz_die(const char *fmt, ...)
 {
+    va_list ap;
+
     fprintf(stderr, "parse_fuzzer: ");
-    fprintf(stderr, fmt, arg);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\n");
     abort();
 }

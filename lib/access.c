@@ -91,12 +91,14 @@ int domxml_device_insert_before(domxml_domain *dom, domxml_node *device, domxml_
                                    : "not a device node, or one already in a tree");
         return -1;
     }
-    for (slot = &devices->children; *slot && *slot != before; slot = &(*slot)->next) {
-        if (*slot == device) {
+    for (const domxml_node *n = devices->children; n; n = n->next) {
+        if (n == device) {
             domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "the device is already in <devices>");
             return -1;
         }
     }
+    for (slot = &devices->children; *slot && *slot != before; slot = &(*slot)->next)
+        ;
     if (*slot != before) {
         domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "`before` is not a child of <devices>");
         return -1;

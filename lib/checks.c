@@ -233,12 +233,39 @@ static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
     return 0;
 }
 
+/* Kept children of a modelled element: an element named like a known child
+ * would be read back as that child, and a text element holds no element. */
+static int domxml__check_extra_kids(domxml__checker *ck, const domxml__elem *e, const void *obj,
+                                    const domxml_extra *x)
+{
+    for (const domxml_node *n = x->children; n; n = n->next) {
+        const char *name = n->kind == DOMXML_NODE_ELEMENT ? n->name
+                           : n->kind == DOMXML_NODE_INTERFACE ? "interface"
+                           : n->kind == DOMXML_NODE_HOSTDEV ? "hostdev" : NULL;
+        if (!name)
+            continue;
+        if (e->text_kind != DOMXML__K_NONE)
+            return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
+                                "element <%s> is not allowed in <%s>", name, e->name);
+        for (unsigned i = 0; i < e->n_kids; i++) {
+            const domxml__child *row = &e->kids[i];
+            if (strcmp(row->elem->name, name) == 0 && (!row->applies || row->applies(obj)))
+                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
+                                    "a kept child <%s> of <%s> would be read back as the "
+                                    "modelled <%s>", name, e->name, name);
+        }
+    }
+    return 0;
+}
+
 int domxml__check_elem(domxml__checker *ck, const domxml__elem *e, const void *obj,
                        const domxml_extra *x)
 {
     if (domxml__check_attrs(ck->diag, e, obj) < 0 || domxml__check_text(ck->diag, e, obj) < 0)
         return -1;
-    return x ? domxml__check_extra_attrs(ck, e, x) : 0;
+    return x ? (domxml__check_extra_attrs(ck, e, x) < 0 || domxml__check_extra_kids(ck, e, obj, x) < 0
+                    ? -1 : 0)
+             : 0;
 }
 
 int domxml__check_row(domxml__checker *ck, const domxml__elem *e, const domxml__child *row)
@@ -332,9 +359,72 @@ int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where
     return domxml__rule(ck->diag, DOMXML_ERR_INVALID_ARG, "a node of an unknown kind");
 }
 
+/* "S? = S?" of an XML declaration; returns the text after it, or NULL. */
+static const char *domxml__decl_eq(const char *p)
+{
+    p += strspn(p, " \t\r\n");
+    if (*p != '=')
+        return NULL;
+    return p + 1 + strspn(p + 1, " \t\r\n");
+}
+
+/* One pseudo-attribute of an XML declaration: S name Eq quoted value whose
+ * characters are in `allowed`; the value in *val, *len (without quotes). */
+static const char *domxml__decl_attr(const char *p, const char *name, const char *allowed,
+                                     const char **val, size_t *len)
+{
+    size_t ws = strspn(p, " \t\r\n"), n = strlen(name);
+    char q;
+
+    if (ws == 0 || strncmp(p + ws, name, n) != 0 || !(p = domxml__decl_eq(p + ws + n)))
+        return NULL;
+    q = *p;
+    if (q != '\'' && q != '"')
+        return NULL;
+    *val = p + 1;
+    *len = strspn(p + 1, allowed);
+    if (p[1 + *len] != q || *len == 0)
+        return NULL;
+    return p + 2 + *len;
+}
+
+/* The declaration is written as it is held: it must be one, and must not
+ * name an encoding other than the UTF-8 the output is in. */
+static bool domxml__xml_decl_ok(const char *d)
+{
+    static const char enc_chars[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
+    const char *p, *next, *val;
+    size_t len;
+
+    if (strncmp(d, "<?xml", 5) != 0 ||
+        !(p = domxml__decl_attr(d + 5, "version", "0123456789.", &val, &len)) || len < 3 ||
+        strncmp(val, "1.", 2) != 0 || strspn(val + 2, "0123456789") != len - 2)
+        return false;
+    if ((next = domxml__decl_attr(p, "encoding", enc_chars, &val, &len))) {
+        if (len != 5 || strncasecmp(val, "UTF-8", 5) != 0)
+            return false;
+        p = next;
+    }
+    if ((next = domxml__decl_attr(p, "standalone", "yesno", &val, &len))) {
+        if (!(len == 3 && strncmp(val, "yes", 3) == 0) && !(len == 2 && strncmp(val, "no", 2) == 0))
+            return false;
+        p = next;
+    }
+    p += strspn(p, " \t\r\n");
+    return strcmp(p, "?>") == 0;
+}
+
 int domxml__check_root(const domxml_domain *dom, domxml_error *err)
 {
     const domxml_node *root = dom->root;
+
+    if (dom->xml_decl && !domxml__xml_decl_ok(dom->xml_decl)) {
+        domxml__error_set(err, DOMXML_ERR_VALUE,
+                          "xml_decl is not an XML declaration of UTF-8 text: "
+                          "<?xml version='1.N' [encoding='UTF-8'] [standalone='yes|no']?>");
+        return -1;
+    }
 
     if (!root) {
         domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "document has no root element");

@@ -171,10 +171,10 @@ char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
     b.pretty = true;
     domxml__buf_add(&b, (const char *)&head, sizeof(head));
     ok = domxml__format_domain(&b, dom);
-    if (!ok || b.oom) {
+    if (!ok || b.oom || domxml__teaming_check(dom, error) < 0) {
         if (!ok)
             domxml__refused(dom, error);
-        else
+        else if (b.oom)
             domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
         b.mem->free_fcn(b.data);
         return NULL;

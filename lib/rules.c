@@ -12,6 +12,7 @@
 #include "error.h"
 #include "extra.h"
 #include "rules.h"
+#include "teaming.h"
 
 /* One step of the current path. Under a generic parent the index among
  * same-named siblings is counted only when an error needs it (`first`). */
@@ -206,5 +207,6 @@ int domxml__check_domain(const domxml_domain *dom, domxml_error *err)
     for (const domxml_node *n = dom->epilog; n && rc == 0; n = n->next)
         rc = domxml__walk_node(w, n, NULL, DOMXML__AT_ROOT);
     mem->free_fcn(w);
-    return rc;
+    /* Last, what a parse does after the tree: link the teaming pairs. */
+    return rc < 0 ? rc : domxml__teaming_check(dom, err);
 }

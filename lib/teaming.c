@@ -21,6 +21,7 @@ typedef struct domxml__alias_slot {
     const char *alias;
     domxml_node *node;
     bool ambiguous;
+    bool taken; /* a transient member names it already */
 } domxml__alias_slot;
 
 typedef struct domxml__linker {
@@ -28,6 +29,7 @@ typedef struct domxml__linker {
     domxml__alias_slot *slots;
     size_t mask;
     bool standalone; /* the document's root is the device */
+    bool apply;      /* set the peers (false: only check) */
     domxml__hash_key key;
 } domxml__linker;
 
@@ -130,12 +132,15 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which is not an <interface> with "
                                  "<teaming type='persistent'/>", domxml__kind_name(n), t->persistent);
-    if (pt->peer)
+    if (slot->taken)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which already has a transient member",
                                  domxml__kind_name(n), t->persistent);
-    pt->peer = n;
-    t->peer = slot->node;
+    slot->taken = true;
+    if (l->apply) {
+        pt->peer = n;
+        t->peer = slot->node;
+    }
     return 0;
 }
 
@@ -160,21 +165,25 @@ static void domxml__teaming_unlink(domxml_node *first)
     }
 }
 
-int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
+/* Resolve every pair: with `apply`, set the peers (all or none);
+ * without, only report what linking would refuse. */
+static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error, bool apply)
 {
     domxml_error local;
     domxml_error *err = error ? error : &local;
 
     if (!error)
         domxml__error_clear(&local, NULL);
-    const domxml_memory *mem = &domxml__arena_of(dom)->mem;
+    const domxml_memory *mem = &dom->internal->arena.mem;
     domxml_node *first = domxml__first_device(dom);
-    domxml__linker l = {.err = err, .standalone = domxml_domain_devices(dom) == NULL};
+    domxml__linker l = {.err = err, .standalone = domxml_domain_devices(dom) == NULL,
+                        .apply = apply};
     size_t n = 0, cap = 8;
     unsigned n_iface = 0, n_hostdev = 0;
     int rc = 0;
 
-    domxml__teaming_unlink(first);
+    if (apply)
+        domxml__teaming_unlink(first);
     for (domxml_node *d = first; d; d = d->next)
         n += domxml__node_alias(d) != NULL;
     while (cap < 2 * n)
@@ -207,9 +216,19 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *error)
             rc = domxml__link_member(&l, d, index);
     }
     mem->free_fcn(l.slots);
-    if (rc < 0)
+    if (rc < 0 && apply)
         domxml__teaming_unlink(first); /* all pairs or none */
     return rc;
+}
+
+int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
+{
+    return domxml__teaming_resolve(dom, err, true);
+}
+
+int domxml__teaming_check(const domxml_domain *dom, domxml_error *err)
+{
+    return domxml__teaming_resolve(dom, err, false);
 }
 
 void domxml__teaming_forget(domxml_node *device)

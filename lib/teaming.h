@@ -7,6 +7,8 @@
 
 /* Link every pair of the document, or none: 0, or -1 with *err filled. */
 DOMXML__INTERNAL int domxml__teaming_link(domxml_domain *dom, domxml_error *err);
+/* What linking would refuse, without touching the peers. */
+DOMXML__INTERNAL int domxml__teaming_check(const domxml_domain *dom, domxml_error *err);
 /* Clear the links that involve `device` (being taken out of the tree). */
 DOMXML__INTERNAL void domxml__teaming_forget(domxml_node *device);
 

@@ -1,0 +1,27 @@
+#!/bin/sh
+# examples/edit-devices (a caller on the public API only): its output on
+# the teaming example must equal examples/edit-devices.out, and what it
+# formats must parse and format again to the same bytes.
+set -u
+top="${DOMXML_SRCDIR:-.}"
+build="${DOMXML_BUILDDIR:-.}"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+"$build/examples/edit-devices" "$top/examples/teaming-hostdev.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -ne 0 ]; then
+    echo "FAIL: edit-devices exited $rc"; cat "$tmp/err"; echo "0 passed, 1 failed"; exit 1
+fi
+if ! cmp -s "$top/examples/edit-devices.out" "$tmp/out"; then
+    echo "FAIL: output differs from examples/edit-devices.out"
+    diff -u "$top/examples/edit-devices.out" "$tmp/out" | head -n 40
+    echo "1 passed, 1 failed"; exit 1
+fi
+sed -n '/^formatted:$/,$p' "$tmp/out" | sed 1d >"$tmp/doc.xml"
+"$build/tools/domxml" format "$tmp/doc.xml" >"$tmp/again.xml" 2>"$tmp/err"
+if [ $? -ne 0 ] || ! cmp -s "$tmp/doc.xml" "$tmp/again.xml"; then
+    echo "FAIL: the edited document does not round-trip"; cat "$tmp/err"
+    echo "1 passed, 1 failed"; exit 1
+fi
+echo "2 passed, 0 failed"
