@@ -129,14 +129,17 @@ static int domxml__if_check_vport(domxml__diag *d, const domxml__if *i)
 
 static int domxml__if_check_port(domxml__diag *d, const domxml__if *i)
 {
-    if (!domxml__more_of(i)->port || domxml__more_of(i)->port->isolated != DOMXML_TRISTATE_BOOL_YES)
+    const domxml_port *port = domxml__more_of(i)->port;
+    const domxml_virtualport *vp = domxml__more_of(i)->virtualport;
+
+    if (!port || port->isolated != DOMXML_TRISTATE_BOOL_YES)
         return 0;
     if (!domxml__if_type_in(i, DOMXML__T(NETWORK) | DOMXML__T(BRIDGE)))
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->port->meta, "port",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &port->meta, "port",
                                "<port isolated='yes'> is allowed only for type='network' and "
                                "type='bridge'");
-    if (domxml__more_of(i)->virtualport && domxml__more_of(i)->virtualport->type != DOMXML_VIRTUALPORT_TYPE_NONE)
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->port->meta, "port",
+    if (vp && vp->type != DOMXML_VIRTUALPORT_TYPE_NONE)
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &port->meta, "port",
                                "<port isolated='yes'> cannot be combined with a typed <virtualport>");
     return 0;
 }
@@ -156,8 +159,9 @@ static int domxml__if_check_driver(domxml__diag *d, const domxml__if *i)
 
 static int domxml__if_check_info(domxml__diag *d, const domxml__if *i)
 {
-    const domxml_bandwidth_rate *in = domxml__more_of(i)->bandwidth ? domxml__more_of(i)->bandwidth->inbound : NULL;
-    const domxml_bandwidth_rate *out = domxml__more_of(i)->bandwidth ? domxml__more_of(i)->bandwidth->outbound : NULL;
+    const domxml_bandwidth *bw = domxml__more_of(i)->bandwidth;
+    const domxml_bandwidth_rate *in = bw ? bw->inbound : NULL;
+    const domxml_bandwidth_rate *out = bw ? bw->outbound : NULL;
 
     if (out && out->floor.set)
         return domxml__rule_at(d, DOMXML_ERR_VALUE, &out->meta, "bandwidth/outbound",
@@ -175,16 +179,17 @@ static int domxml__if_check_info(domxml__diag *d, const domxml__if *i)
 /* passt: a user-mode back end; port forwarding exists only with it. */
 static int domxml__if_check_backend(domxml__diag *d, const domxml__if *i)
 {
-    bool passt = domxml__more_of(i)->backend && domxml__more_of(i)->backend->type == DOMXML_NET_BACKEND_TYPE_PASST;
+    const domxml_interface_more *m = domxml__more_of(i);
+    bool passt = m->backend && m->backend->type == DOMXML_NET_BACKEND_TYPE_PASST;
     bool vhostuser = i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER && i->source;
     const domxml_reconnect *rc = vhostuser ? i->source->u.vhostuser.reconnect : NULL;
 
     if (passt && !domxml__if_type_in(i, DOMXML__T(USER) | DOMXML__T(NONE) | DOMXML__T(VHOSTUSER)))
-        return domxml__rule_at(d, DOMXML_ERR_VALUE, &domxml__more_of(i)->backend->meta, "backend",
+        return domxml__rule_at(d, DOMXML_ERR_VALUE, &m->backend->meta, "backend",
                                "<backend type='passt'> is allowed only for type='user' and "
                                "type='vhostuser'");
-    if (domxml__more_of(i)->port_forwards && !passt)
-        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &domxml__more_of(i)->port_forwards->meta, "portForward",
+    if (m->port_forwards && !passt)
+        return domxml__rule_at(d, DOMXML_ERR_CONTENT, &m->port_forwards->meta, "portForward",
                                "<portForward> needs <backend type='passt'/>");
     if (rc && i->source->u.vhostuser.mode == DOMXML_SOCKET_MODE_SERVER &&
         rc->enabled == DOMXML_TRISTATE_BOOL_YES)

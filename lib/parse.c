@@ -1063,15 +1063,23 @@ static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
     return xp;
 }
 
-/* The options a caller gave, completed with defaults; only the fields that
- * fit in the caller's `size` are read (0: the 0.2 layout, a zeroed struct). */
+/* The options a caller gave (domain.c has refused size 0), completed with
+ * defaults. */
 static void domxml__options(const domxml_parse_options *in, domxml_parse_options *out)
 {
-    size_t size = in && in->size ? in->size : sizeof(*out);
+    size_t size = in ? in->size : 0;
 
     memset(out, 0, sizeof(*out));
-    if (in)
-        memcpy(out, in, size < sizeof(*out) ? size : sizeof(*out));
+    /* A field is read only when it lies wholly within the caller's size. */
+#define DOMXML__OPT(f)                                                         \
+    if (offsetof(domxml_parse_options, f) + sizeof(in->f) <= size)             \
+        out->f = in->f
+    DOMXML__OPT(memory);
+    DOMXML__OPT(flags);
+    DOMXML__OPT(max_depth);
+    DOMXML__OPT(max_size);
+    DOMXML__OPT(max_memory);
+#undef DOMXML__OPT
     out->size = sizeof(*out);
     if (!out->max_size)
         out->max_size = DOMXML__DEFAULT_MAX_SIZE;
