@@ -83,12 +83,16 @@ static domxml_domain *load(const char *path, domxml_error *err)
     return dom;
 }
 
+static int write_stdout(void *ctx, const char *data, size_t len)
+{
+    (void)ctx;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
 static int cmd_format(const char *path, bool print)
 {
     domxml_error err;
     domxml_domain *dom = load(path, &err);
-    size_t len;
-    char *out;
 
     if (!dom) {
         print_error(&err, path);
@@ -98,14 +102,12 @@ static int cmd_format(const char *path, bool print)
         domxml_domain_free(dom);
         return 0;
     }
-    out = domxml_format(dom, &len, &err);
-    if (!out) {
+    /* Streamed: the output is never held whole beside the document. */
+    if (domxml_format_to(dom, write_stdout, NULL, &err) < 0) {
         print_error(&err, path);
         domxml_domain_free(dom);
         return 1;
     }
-    fwrite(out, 1, len, stdout);
-    domxml_string_free(out);
     domxml_domain_free(dom);
     return fflush(stdout) == 0 ? 0 : 1;
 }
