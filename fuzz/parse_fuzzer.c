@@ -292,6 +292,27 @@ static domxml_domain *fuzz_parse(const fuzz_run *r, const char *buf, size_t len,
     return dom;
 }
 
+/* The formatter and domxml_domain_check() refuse dom with `code`. */
+static void fuzz_expect_refused(const domxml_domain *dom, domxml_error_code code)
+{
+    domxml_error err;
+    char *out;
+
+    fuzz_error_junk(&err);
+    out = domxml_format(dom, NULL, &err);
+    if (out)
+        fuzz_die("%s", "a tree whose teaming does not link was formatted");
+    fuzz_check_error("format (refused)", &err);
+    if (err.code != code && !(err.code == DOMXML_ERR_NOMEM && fuzz_state.injected)) {
+        fuzz_show_error("format (refused)", &err);
+        fuzz_die("%s", "the formatter refused a tree with an unexpected code");
+    }
+    fuzz_error_junk(&err);
+    if (domxml_domain_check(dom, &err) == 0)
+        fuzz_die("%s", "domxml_domain_check() accepts a tree the formatter refuses");
+    fuzz_check_error("check (refused)", &err);
+}
+
 /* Format, or NULL: only NOMEM after an injected failure is acceptable. */
 static char *fuzz_format(const domxml_domain *dom, size_t *len, const char *what)
 {
@@ -303,6 +324,13 @@ static char *fuzz_format(const domxml_domain *dom, size_t *len, const char *what
     if (out) {
         if (strlen(out) != *len)
             fuzz_die("%s: formatted length disagrees with strlen()", what);
+        /* The check agrees with the formatter. */
+        fuzz_error_junk(&err);
+        if (domxml_domain_check(dom, &err) < 0 &&
+            !(err.code == DOMXML_ERR_NOMEM && fuzz_state.injected)) {
+            fuzz_show_error(what, &err);
+            fuzz_die("%s: domxml_domain_check() refuses a tree the formatter wrote", what);
+        }
         return out;
     }
     fuzz_check_error(what, &err);
@@ -444,6 +472,13 @@ static void fuzz_one(const fuzz_run *r, const char *buf, size_t len)
         return;
     }
     pairs = fuzz_check_teaming(dom, "parse");
+    if (link == DOMXML_ERR_TEAMING) {
+        /* A parse of the text would fail the same way: the formatter and
+         * the check refuse the tree (a NOMEM is an injection). */
+        fuzz_expect_refused(dom, DOMXML_ERR_TEAMING);
+        domxml_domain_free(dom);
+        return;
+    }
     out1 = fuzz_format(dom, &len1, "format");
     if (out1) {
         /* The output does not depend on the links: compare it even when

@@ -11,7 +11,7 @@
 
 /* <teaming persistent='x'/> without type is "unknown teaming type" for
  * libvirt; an empty <teaming/> means no teaming and is kept as written. */
-static int domxml__teaming_check(domxml__diag *d, const void *obj, const void *parent)
+static int domxml__teaming_elem_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml_teaming *t = obj;
 
@@ -26,7 +26,7 @@ static const domxml__attr domxml__teaming_attrs[] = {
     DOMXML__ENUMA("type", domxml_teaming, type, domxml__teaming_type_enum, 0),
     DOMXML__STR("persistent", domxml_teaming, persistent, 0),
 };
-const domxml__elem domxml__teaming_elem = DOMXML__ELEM("teaming", domxml_teaming, DOMXML__ATTRS(domxml__teaming_attrs), .check = domxml__teaming_check);
+const domxml__elem domxml__teaming_elem = DOMXML__ELEM("teaming", domxml_teaming, DOMXML__ATTRS(domxml__teaming_attrs), .check = domxml__teaming_elem_check);
 
 /* <boot order= loadparm=/>: loadparm is 1-8 of [A-Za-z0-9. ] (s390). */
 static int domxml__boot_check(domxml__diag *d, const void *obj, const void *parent)

@@ -36,11 +36,8 @@ typedef struct domxml__linker {
 #define domxml__node_teaming(n) domxml_node_teaming(n)
 #define domxml__node_alias(n) domxml_node_alias(n)
 
-static bool domxml__is_device(const domxml_node *n)
-{
-    return (n->kind == DOMXML_NODE_INTERFACE && n->interface) ||
-           (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev);
-}
+/* A modelled device node (the accessors say so by giving its info). */
+#define domxml__is_device(n) (domxml_node_device_info(n) != NULL)
 
 static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *alias)
 {
