@@ -383,7 +383,7 @@ static const char *domxml__decl_attr(const char *p, const char *name, const char
         return NULL;
     *val = p + 1;
     *len = strspn(p + 1, allowed);
-    if (p[1 + *len] != q || *len == 0)
+    if (p[1 + *len] != q)
         return NULL;
     return p + 2 + *len;
 }
@@ -392,14 +392,17 @@ static const char *domxml__decl_attr(const char *p, const char *name, const char
  * name an encoding other than the UTF-8 the output is in. */
 static bool domxml__xml_decl_ok(const char *d)
 {
+    /* expat takes any version of these characters (XML 1.0's first
+     * edition VersionNum, less ':'), even an empty one. */
+    static const char version_chars[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-";
     static const char enc_chars[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
     const char *p, *next, *val;
     size_t len;
 
     if (strncmp(d, "<?xml", 5) != 0 ||
-        !(p = domxml__decl_attr(d + 5, "version", "0123456789.", &val, &len)) || len < 3 ||
-        strncmp(val, "1.", 2) != 0 || strspn(val + 2, "0123456789") != len - 2)
+        !(p = domxml__decl_attr(d + 5, "version", version_chars, &val, &len)))
         return false;
     if ((next = domxml__decl_attr(p, "encoding", enc_chars, &val, &len))) {
         if (len != 5 || strncasecmp(val, "UTF-8", 5) != 0)
@@ -422,7 +425,7 @@ int domxml__check_root(const domxml_domain *dom, domxml_error *err)
     if (dom->xml_decl && !domxml__xml_decl_ok(dom->xml_decl)) {
         domxml__error_set(err, DOMXML_ERR_VALUE,
                           "xml_decl is not an XML declaration of UTF-8 text: "
-                          "<?xml version='1.N' [encoding='UTF-8'] [standalone='yes|no']?>");
+                          "<?xml version='V' [encoding='UTF-8'] [standalone='yes|no']?>");
         return -1;
     }
 
