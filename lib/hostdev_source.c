@@ -56,10 +56,26 @@ static const domxml__attr domxml__haddr_scsi_attrs[] = {
 static const domxml__attr domxml__haddr_mdev_attrs[] = {
     DOMXML__UUIDA("uuid", domxml__haddr, u.mdev.uuid, DOMXML__A_REQUIRED),
 };
-static const domxml__elem domxml__haddr_pci_elem = DOMXML__HADDR_ELEM(domxml__haddr_pci_attrs, );
-static const domxml__elem domxml__haddr_usb_elem = DOMXML__HADDR_ELEM(domxml__haddr_usb_attrs, );
-static const domxml__elem domxml__haddr_scsi_elem = DOMXML__HADDR_ELEM(domxml__haddr_scsi_attrs, );
-static const domxml__elem domxml__haddr_mdev_elem = DOMXML__HADDR_ELEM(domxml__haddr_mdev_attrs, );
+/* A plain <hostdev> source address has no type attribute: one set by hand
+ * would not be written. */
+static int domxml__haddr_untyped_check(domxml__diag *d, const void *obj, const void *parent)
+{
+    (void)parent;
+    if (((const domxml__haddr *)obj)->type != DOMXML_ADDRESS_TYPE_NONE)
+        return domxml__rule(d, DOMXML_ERR_VALUE,
+                            "the <address> of a <hostdev> source takes no 'type' (only that of "
+                            "an <interface type='hostdev'> does)");
+    return 0;
+}
+
+static const domxml__elem domxml__haddr_pci_elem =
+    DOMXML__HADDR_ELEM(domxml__haddr_pci_attrs, .check = domxml__haddr_untyped_check);
+static const domxml__elem domxml__haddr_usb_elem =
+    DOMXML__HADDR_ELEM(domxml__haddr_usb_attrs, .check = domxml__haddr_untyped_check);
+static const domxml__elem domxml__haddr_scsi_elem =
+    DOMXML__HADDR_ELEM(domxml__haddr_scsi_attrs, .check = domxml__haddr_untyped_check);
+static const domxml__elem domxml__haddr_mdev_elem =
+    DOMXML__HADDR_ELEM(domxml__haddr_mdev_attrs, .check = domxml__haddr_untyped_check);
 
 /* Inside <interface type='hostdev'> the address names its bus type. */
 static const domxml__attr domxml__haddr_typed_attrs[] = {DOMXML__HADDR_TYPE(DOMXML__A_REQUIRED)};

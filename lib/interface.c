@@ -106,6 +106,10 @@ static int domxml__model_check(domxml__diag *d, const void *obj, const void *par
     const domxml_model *m = obj;
 
     (void)parent;
+    if (m->type && m->custom)
+        return domxml__rule(d, DOMXML_ERR_VALUE,
+                            "<model> holds both a known type and the custom name '%s': "
+                            "one of them would be lost", m->custom);
     if (m->type && !domxml__enum_name(&domxml__nic_model_enum, (int)m->type))
         return domxml__rule(d, DOMXML_ERR_VALUE,
                             "attribute 'type' of <model> holds %d, which is not a value of its enum",

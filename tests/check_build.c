@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Documents built by hand in C, without XML: a failover (teaming) pair of a
- * persistent virtio <interface> and a transient PCI <hostdev>, linked with
- * domxml_domain_link_teaming() and formatted; the output must equal
- * tests/data/expected/build-teaming-pair.xml and parse back to the same
- * pair. DOMXML_TEST_REGENERATE=1 rewrites that file instead.
+ * persistent virtio <interface> and a transient PCI <hostdev>, every child
+ * element from its domxml_TYPE_new() builder, linked with
+ * domxml_domain_link_teaming() (or placed with domxml_device_append()) and
+ * formatted; the output must equal tests/data/expected/build-teaming-pair.xml
+ * and parse back to the same pair. DOMXML_TEST_REGENERATE=1 rewrites that
+ * file instead.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -41,7 +43,7 @@ static void set_uint(domxml_uint *u, unsigned value)
 }
 
 /* <interface type='network'>: mac, source network, model virtio, teaming
- * persistent, alias ua-net0. */
+ * persistent, alias ua-net0. Every child element comes from its builder. */
 static domxml_node *persistent_interface(domxml_domain *dom)
 {
     static const unsigned char mac[6] = {0x52, 0x54, 0x00, 0xa1, 0xb2, 0xc3};
@@ -51,12 +53,17 @@ static domxml_node *persistent_interface(domxml_domain *dom)
     ck_assert_ptr_nonnull(n);
     iface = n->interface;
     iface->type = DOMXML_INTERFACE_TYPE_NETWORK;
-    iface->mac.has_address = true;
-    memcpy(iface->mac.address, mac, sizeof(mac));
-    iface->source.network = domxml_strdup(dom, "default");
-    iface->model.type = DOMXML_NIC_MODEL_VIRTIO;
-    iface->teaming.type = DOMXML_TEAMING_TYPE_PERSISTENT;
-    iface->info.alias.name = "ua-net0"; /* a literal outlives the domain */
+    ck_assert_ptr_nonnull(iface->mac = domxml_mac_new(dom));
+    iface->mac->address.set = true;
+    memcpy(iface->mac->address.bytes, mac, sizeof(mac));
+    ck_assert_ptr_nonnull(iface->source = domxml_interface_source_new(dom));
+    iface->source->u.network.network = domxml_strdup(dom, "default");
+    ck_assert_ptr_nonnull(iface->model = domxml_model_new(dom));
+    iface->model->type = DOMXML_NIC_MODEL_VIRTIO;
+    ck_assert_ptr_nonnull(iface->teaming = domxml_teaming_new(dom));
+    iface->teaming->type = DOMXML_TEAMING_TYPE_PERSISTENT;
+    ck_assert_ptr_nonnull(iface->info.alias = domxml_alias_new(dom));
+    iface->info.alias->name = "ua-net0"; /* a literal outlives the domain */
     return n;
 }
 
@@ -66,25 +73,34 @@ static domxml_node *transient_hostdev(domxml_domain *dom)
 {
     domxml_node *n = domxml_hostdev_node_new(dom);
     domxml_hostdev *h;
+    domxml_pci_addr *host, *guest;
 
     ck_assert_ptr_nonnull(n);
     h = n->hostdev;
     h->mode = DOMXML_HOSTDEV_MODE_SUBSYSTEM;
     h->type = DOMXML_HOSTDEV_TYPE_PCI;
     h->managed = DOMXML_TRISTATE_BOOL_YES;
-    h->driver.name = DOMXML_HOSTDEV_BACKEND_VFIO;
-    set_uint(&h->source.address.domain, 0x0000);
-    set_uint(&h->source.address.bus, 0x81);
-    set_uint(&h->source.address.slot, 0x10);
-    set_uint(&h->source.address.function, 2);
-    h->teaming.type = DOMXML_TEAMING_TYPE_TRANSIENT;
-    h->teaming.persistent = domxml_strdup(dom, "ua-net0");
-    h->info.alias.name = "ua-vf0";
-    h->info.address.type = DOMXML_ADDRESS_TYPE_PCI;
-    set_uint(&h->info.address.u.pci.domain, 0);
-    set_uint(&h->info.address.u.pci.bus, 0x02);
-    set_uint(&h->info.address.u.pci.slot, 0);
-    set_uint(&h->info.address.u.pci.function, 0);
+    ck_assert_ptr_nonnull(h->driver = domxml_hostdev_driver_new(dom));
+    h->driver->name = DOMXML_HOSTDEV_BACKEND_VFIO;
+    ck_assert_ptr_nonnull(h->source = domxml_hostdev_source_new(dom));
+    ck_assert_ptr_nonnull(h->source->address = domxml_hostdev_address_new(dom));
+    host = &h->source->address->u.pci;
+    set_uint(&host->domain, 0x0000);
+    set_uint(&host->bus, 0x81);
+    set_uint(&host->slot, 0x10);
+    set_uint(&host->function, 2);
+    ck_assert_ptr_nonnull(h->teaming = domxml_teaming_new(dom));
+    h->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+    h->teaming->persistent = domxml_strdup(dom, "ua-net0");
+    ck_assert_ptr_nonnull(h->info.alias = domxml_alias_new(dom));
+    h->info.alias->name = "ua-vf0";
+    ck_assert_ptr_nonnull(h->info.address = domxml_address_new(dom));
+    h->info.address->type = DOMXML_ADDRESS_TYPE_PCI;
+    guest = &h->info.address->u.pci.addr;
+    set_uint(&guest->domain, 0);
+    set_uint(&guest->bus, 0x02);
+    set_uint(&guest->slot, 0);
+    set_uint(&guest->function, 0);
     return n;
 }
 
@@ -139,11 +155,11 @@ START_TEST(test_build_teaming_pair)
 
     ck_assert_ptr_eq(domxml_domain_devices(dom), dom->root->children->next);
     /* Not linked yet. */
-    ck_assert_ptr_null(iface->interface->teaming.peer);
-    ck_assert_ptr_null(hostdev->hostdev->teaming.peer);
+    ck_assert_ptr_null(iface->interface->teaming->peer);
+    ck_assert_ptr_null(hostdev->hostdev->teaming->peer);
     ck_assert_msg(domxml_domain_link_teaming(dom, &err) == 0, "link: %s", err.message);
-    ck_assert_ptr_eq(hostdev->hostdev->teaming.peer, iface);
-    ck_assert_ptr_eq(iface->interface->teaming.peer, hostdev);
+    ck_assert_ptr_eq(hostdev->hostdev->teaming->peer, iface);
+    ck_assert_ptr_eq(iface->interface->teaming->peer, hostdev);
     ck_assert_ptr_eq(domxml_teaming_next_pair(dom, NULL), iface);
     ck_assert_ptr_eq(domxml_teaming_peer(iface), hostdev);
 
@@ -151,7 +167,52 @@ START_TEST(test_build_teaming_pair)
     ck_assert_msg(out, "format: %s", err.message);
     ck_assert_uint_eq(len, strlen(out));
     compare_expected(out, len);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
+    domxml_domain_free(dom);
+}
+END_TEST
+
+/* The same pair placed with domxml_device_append(): linked as it goes, the
+ * same text. */
+START_TEST(test_build_with_append)
+{
+    domxml_domain *dom = domxml_domain_new(NULL);
+    domxml_node *root, *name, *devices, *iface, *hostdev;
+    domxml_error err;
+    size_t len = 0;
+    char *out;
+
+    ck_assert_ptr_nonnull(dom);
+    root = element(dom, "domain");
+    root->attrs = domxml_attr_new(dom, "type", "kvm");
+    name = element(dom, "name");
+    name->children = text(dom, "teaming-pair");
+    devices = element(dom, "devices");
+    root->children = name;
+    name->next = devices;
+    dom->root = root;
+    iface = persistent_interface(dom);
+    hostdev = transient_hostdev(dom);
+    /* The transient member first: it names no device yet, refused. */
+    ck_assert_int_eq(domxml_device_append(dom, hostdev, &err), -1);
+    ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
+    ck_assert_str_eq(err.message, "<hostdev> teaming names persistent device 'ua-net0', but no "
+                                  "device has that alias");
+    ck_assert_ptr_null(devices->children);
+    ck_assert_msg(domxml_device_append(dom, iface, &err) == 0, "append: %s", err.message);
+    ck_assert_ptr_null(iface->interface->teaming->peer);
+    ck_assert_msg(domxml_device_append(dom, hostdev, &err) == 0, "append: %s", err.message);
+    ck_assert_ptr_eq(devices->children, iface);
+    ck_assert_ptr_eq(iface->next, hostdev);
+    ck_assert_ptr_eq(hostdev->hostdev->teaming->peer, iface);
+    ck_assert_ptr_eq(iface->interface->teaming->peer, hostdev);
+    ck_assert_int_eq(domxml_domain_check(dom, &err), 0);
+
+    out = domxml_format(dom, &len, &err);
+    ck_assert_msg(out, "format: %s", err.message);
+    if (!tu_regenerate())
+        compare_expected(out, len);
+    domxml_string_free(out);
     domxml_domain_free(dom);
 }
 END_TEST
@@ -171,12 +232,12 @@ START_TEST(test_expected_parses_back)
     hostdev = domxml_teaming_peer(iface);
     ck_assert_ptr_nonnull(hostdev);
     ck_assert_int_eq(hostdev->kind, DOMXML_NODE_HOSTDEV);
-    ck_assert_ptr_eq(hostdev->hostdev->teaming.peer, iface);
-    ck_assert_str_eq(iface->interface->info.alias.name, "ua-net0");
-    ck_assert_str_eq(hostdev->hostdev->teaming.persistent, "ua-net0");
-    ck_assert_uint_eq(hostdev->hostdev->source.address.bus.value, 0x81);
-    ck_assert_uint_eq(hostdev->hostdev->source.address.slot.value, 0x10);
-    ck_assert_uint_eq(hostdev->hostdev->source.address.function.value, 2);
+    ck_assert_ptr_eq(hostdev->hostdev->teaming->peer, iface);
+    ck_assert_str_eq(iface->interface->info.alias->name, "ua-net0");
+    ck_assert_str_eq(hostdev->hostdev->teaming->persistent, "ua-net0");
+    ck_assert_uint_eq(hostdev->hostdev->source->address->u.pci.bus.value, 0x81);
+    ck_assert_uint_eq(hostdev->hostdev->source->address->u.pci.slot.value, 0x10);
+    ck_assert_uint_eq(hostdev->hostdev->source->address->u.pci.function.value, 2);
 
     out = domxml_format(dom, &len, &err);
     ck_assert_msg(out, "format: %s", err.message);
@@ -185,7 +246,7 @@ START_TEST(test_expected_parses_back)
     ck_assert_msg(len == elen && memcmp(out, expected, len) == 0,
                   "%s does not format to itself", EXPECTED);
     free(expected);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
     domxml_domain_free(dom);
 }
 END_TEST
@@ -197,7 +258,7 @@ START_TEST(test_build_teaming_errors)
     domxml_domain *dom = build_pair(&iface, &hostdev);
     domxml_error err;
 
-    hostdev->hostdev->teaming.persistent = "ua-other";
+    hostdev->hostdev->teaming->persistent = "ua-other";
     ck_assert_int_eq(domxml_domain_link_teaming(dom, &err), -1);
     ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
     ck_assert_str_eq(err.message,
@@ -206,7 +267,7 @@ START_TEST(test_build_teaming_errors)
     ck_assert_str_eq(err.path, "/domain/devices/hostdev/teaming");
     ck_assert_uint_eq(err.line, 0); /* built by hand: no input position */
 
-    hostdev->hostdev->teaming.persistent = "ua-net0";
+    hostdev->hostdev->teaming->persistent = "ua-net0";
     hostdev->hostdev->type = DOMXML_HOSTDEV_TYPE_USB;
     ck_assert_int_eq(domxml_domain_link_teaming(dom, &err), -1);
     ck_assert_str_eq(err.message, "<hostdev> teaming is supported only for PCI host devices");
@@ -214,7 +275,7 @@ START_TEST(test_build_teaming_errors)
     /* Fixed again: linking succeeds and resets the stale peers. */
     hostdev->hostdev->type = DOMXML_HOSTDEV_TYPE_PCI;
     ck_assert_int_eq(domxml_domain_link_teaming(dom, &err), 0);
-    ck_assert_ptr_eq(hostdev->hostdev->teaming.peer, iface);
+    ck_assert_ptr_eq(hostdev->hostdev->teaming->peer, iface);
     domxml_domain_free(dom);
 }
 END_TEST
@@ -238,6 +299,7 @@ START_TEST(test_build_lists)
     domxml_domain *dom = domxml_domain_new(NULL);
     domxml_node *n = domxml_interface_node_new(dom);
     domxml_interface *iface = n->interface;
+    domxml_interface_more *more = domxml_interface_more_new(dom);
     domxml_vlan_tag *t1 = domxml_vlan_tag_new(dom), *t2 = domxml_vlan_tag_new(dom);
     domxml_ip *ip = domxml_ip_new(dom);
     domxml_route *route = domxml_route_new(dom);
@@ -246,31 +308,36 @@ START_TEST(test_build_lists)
     size_t len = 0;
     char *out;
 
+    ck_assert_ptr_nonnull(more);
     iface->type = DOMXML_INTERFACE_TYPE_ETHERNET;
+    iface->more = more; /* the group of the rarer children */
     set_uint(&t1->id, 42);
     set_uint(&t2->id, 47);
     t2->native_mode = DOMXML_VLAN_NATIVE_MODE_UNTAGGED;
     t1->next = t2;
-    iface->vlan.tags = t1;
+    ck_assert_ptr_nonnull(more->vlan = domxml_vlan_new(dom));
+    more->vlan->tags = t1;
     ip->address = "192.168.122.5";
     set_uint(&ip->prefix, 24);
-    iface->ips = ip;
+    more->ips = ip;
     route->family = DOMXML_IP_FAMILY_IPV4;
     route->address = "192.168.222.0";
     set_uint(&route->prefix, 24);
     route->gateway = "192.168.122.1";
-    iface->routes = route;
-    iface->model.type = DOMXML_NIC_MODEL_VIRTIO;
-    iface->filterref.filter = "clean-traffic";
+    more->routes = route;
+    ck_assert_ptr_nonnull(iface->model = domxml_model_new(dom));
+    iface->model->type = DOMXML_NIC_MODEL_VIRTIO;
+    ck_assert_ptr_nonnull(more->filterref = domxml_filterref_new(dom));
+    more->filterref->filter = "clean-traffic";
     param->name = "IP";
     param->value = "192.168.122.5";
-    iface->filterref.params = param;
+    more->filterref->params = param;
     dom->root = n;
 
     out = domxml_format(dom, &len, &err);
     ck_assert_msg(out, "format: %s", err.message);
     ck_assert_str_eq(out, expected);
-    domxml_string_free(dom, out);
+    domxml_string_free(out);
     domxml_domain_free(dom);
 }
 END_TEST
@@ -281,6 +348,7 @@ int main(void)
     TCase *tc = tcase_create("build");
 
     tcase_add_test(tc, test_build_teaming_pair);
+    tcase_add_test(tc, test_build_with_append);
     tcase_add_test(tc, test_expected_parses_back);
     tcase_add_test(tc, test_build_teaming_errors);
     tcase_add_test(tc, test_build_lists);

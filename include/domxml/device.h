@@ -49,9 +49,9 @@ typedef struct domxml_zpci {
 } domxml_zpci;
 
 /*
- * The four parts of a PCI address, host or guest side: domain <= 0xffff
- * (printed 0x%04x), bus <= 0xff (0x%02x), slot <= 0x1f (0x%02x), function
- * <= 7 (0x%d). Since 0.2.
+ * The four parts of a PCI address, host or guest side: domain (printed
+ * 0x%04x; libvirt takes domains past 0xffff, so does the parser), bus <= 0xff
+ * (0x%02x), slot <= 0x1f (0x%02x), function <= 7 (0x%d). Since 0.2.
  */
 typedef struct domxml_pci_addr {
     domxml_uint domain, bus, slot, function;
