@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gen_domain.h"
 #include "testutil.h"
@@ -138,6 +139,62 @@ START_TEST(test_memory_per_input_byte)
 }
 END_TEST
 
+/* max_memory bounds everything a parse allocates, expat's buffer included:
+ * a 4 MiB comment (which expat holds whole until its end) with a 1 MiB
+ * budget fails with DOMXML_ERR_LIMIT before expat's buffer outgrows the
+ * budget by more than a piece or two; so does a 4 MiB attribute value. */
+static void check_budget(const char *head, const char *fill, const char *tail)
+{
+    const size_t budget = (size_t)1 << 20, body = (size_t)4 << 20;
+    size_t hl = strlen(head), tl = strlen(tail), len = hl + body + tl;
+    char *input = malloc(len);
+    domxml_parse_options opts;
+    domxml_domain *dom;
+    domxml_error err;
+
+    ck_assert_ptr_nonnull(input);
+    memcpy(input, head, hl);
+    memset(input + hl, fill[0], body);
+    memcpy(input + hl + body, tail, tl);
+    domxml_parse_options_init(&opts);
+    opts.memory = &counting;
+    opts.max_memory = budget;
+    /* From memory, then streamed from a file. */
+    for (int from_file = 0; from_file < 2; from_file++) {
+        char path[] = "/tmp/domxml-budget-XXXXXX";
+        int fd = -1;
+
+        if (from_file) {
+            fd = mkstemp(path);
+            ck_assert_int_ge(fd, 0);
+            ck_assert_int_eq(write(fd, input, len), (ssize_t)len);
+            close(fd);
+        }
+        memset(&heap, 0, sizeof(heap));
+        dom = from_file ? domxml_parse_file(path, &opts, &err)
+                        : domxml_parse_buffer(input, len, "big.xml", &opts, &err);
+        if (from_file)
+            unlink(path);
+        printf("budget %zu bytes, %s... %s: peak %zu bytes, %s\n", budget, head,
+               from_file ? "from a file" : "from memory", heap.peak, dom ? "parsed" : err.message);
+        domxml_domain_free(dom);
+        ck_assert_msg(!dom, "a 4 MiB token parsed within a 1 MiB budget");
+        ck_assert_int_eq(err.code, DOMXML_ERR_LIMIT);
+        ck_assert_msg(heap.peak <= budget + ((size_t)512 << 10),
+                      "peak %zu bytes: more than 512 KiB past the %zu-byte budget", heap.peak,
+                      budget);
+        ck_assert_uint_eq(heap.blocks, 0);
+    }
+    free(input);
+}
+
+START_TEST(test_memory_budget_counts_expat)
+{
+    check_budget("<domain><!--", "c", "--></domain>");
+    check_budget("<domain><name a='", "v", "'/></domain>");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("memory");
@@ -146,6 +203,7 @@ int main(void)
     /* Generous: under valgrind or sanitizers the parse is slow. */
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_memory_per_input_byte);
+    tcase_add_test(tc, test_memory_budget_counts_expat);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }
