@@ -8,7 +8,7 @@
  *   edit-devices FILE     (e.g. examples/teaming-hostdev.xml)
  *
  * `make check` runs it on the teaming example and compares its output with
- * examples/edit-devices.out.
+ * examples/edit-devices.expected.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 #!/bin/sh
 # examples/edit-devices (a caller on the public API only): its output on
-# the teaming example must equal examples/edit-devices.out, and what it
+# the teaming example must equal examples/edit-devices.expected, and what it
 # formats must parse and format again to the same bytes.
 set -u
 top="${DOMXML_SRCDIR:-.}"
@@ -13,9 +13,9 @@ rc=$?
 if [ $rc -ne 0 ]; then
     echo "FAIL: edit-devices exited $rc"; cat "$tmp/err"; echo "0 passed, 1 failed"; exit 1
 fi
-if ! cmp -s "$top/examples/edit-devices.out" "$tmp/out"; then
-    echo "FAIL: output differs from examples/edit-devices.out"
-    diff -u "$top/examples/edit-devices.out" "$tmp/out" | head -n 40
+if ! cmp -s "$top/examples/edit-devices.expected" "$tmp/out"; then
+    echo "FAIL: output differs from examples/edit-devices.expected"
+    diff -u "$top/examples/edit-devices.expected" "$tmp/out" | head -n 40
     echo "1 passed, 1 failed"; exit 1
 fi
 sed -n '/^formatted:$/,$p' "$tmp/out" | sed 1d >"$tmp/doc.xml"
