@@ -17,6 +17,7 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: domxml format [FILE|-]\n"
             "       domxml validate [FILE|-]\n"
+            "       domxml argv [OPTIONS] FILE|-   QEMU device arguments (domxml argv --help)\n"
             "       domxml --version\n"
             "FILE defaults to standard input.\n");
 }
@@ -112,9 +113,14 @@ static int cmd_format(const char *path, bool print)
     return fflush(stdout) == 0 ? 0 : 1;
 }
 
+int domxml_cli_argv(int argc, char **argv); /* tools/argv.c */
+
 int main(int argc, char **argv)
 {
     const char *path;
+
+    if (argc >= 2 && strcmp(argv[1], "argv") == 0)
+        return domxml_cli_argv(argc - 1, argv + 1);
 
     if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         printf("domxml %s\n", domxml_version_string());

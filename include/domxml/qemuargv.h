@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * qemuargv: the QEMU arguments (-netdev, -device, -chardev, -add-fd) of the
+ * <interface> and <hostdev> devices of a domain, and the QMP commands that
+ * hot-plug and unplug one of them. Written against the public API only: it
+ * reads the structs (parsed, edited or built by hand), never XML.
+ *
+ * No host side effects: nothing is opened, created or programmed. What a
+ * device needs from the host (tap/macvtap fds or an ifname, vhost-net fds,
+ * vhost-vdpa fds, a vhost-scsi fd) is given by the caller as resources; a
+ * device that needs one and did not get it is an error that names it.
+ *
+ * Output: only the device arguments, for a manager to splice into its own
+ * command line. docs/qemuargv.md describes the rules (ids, buses, order,
+ * teaming, escaping) and their sources.
+ *
+ * Since 0.3.
+ */
+#ifndef DOMXML_QEMUARGV_H
+#define DOMXML_QEMUARGV_H
+
+#include <domxml.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Argument syntax, chosen per call. */
+typedef enum domxml_qemuargv_syntax {
+    /* key=value (QemuOpts) in libvirt 7.x order: runs on every QEMU with
+     * failover (4.2 and later). */
+    DOMXML_QEMUARGV_SYNTAX_KEYVAL = 0,
+    /* JSON -device/-netdev in libvirt's current order (QEMU 6.2 and later);
+     * -chardev and -add-fd stay key=value (QEMU refuses JSON -chardev). */
+    DOMXML_QEMUARGV_SYNTAX_JSON,
+    DOMXML_QEMUARGV_SYNTAX_LAST
+} domxml_qemuargv_syntax;
+
+/* What a caller prepared for a device. */
+typedef enum domxml_qemuargv_resource_kind {
+    DOMXML_QEMUARGV_RES_NONE = 0,
+    /* A tap or macvtap fd: a decimal number the QEMU process inherits, or
+     * the name of an fd passed with QMP getfd. Give one per queue. */
+    DOMXML_QEMUARGV_RES_TAP_FD,
+    /* A /dev/vhost-net fd (number or name); none, or one per tap fd. */
+    DOMXML_QEMUARGV_RES_VHOST_FD,
+    /* The name of a tap the caller created: -netdev tap,ifname=,script=no,
+     * downscript=no (QEMU attaches to it). */
+    DOMXML_QEMUARGV_RES_IFNAME,
+    /* A vhost-vdpa fd number, passed to QEMU with -add-fd. */
+    DOMXML_QEMUARGV_RES_VDPA_FD,
+    /* A vhost-scsi fd (number or name) of a <hostdev type='scsi_host'>. */
+    DOMXML_QEMUARGV_RES_VHOSTSCSI_FD,
+    DOMXML_QEMUARGV_RES_LAST
+} domxml_qemuargv_resource_kind;
+
+/*
+ * One resource. `device` names the device by its QEMU id: its alias (e.g.
+ * "ua-standby0"), or the id qemuargv numbers for a device without one
+ * ("net0", "hostdev1"); "#N" names the Nth modelled device (0-based, in
+ * domxml_device_next() order). `value` is copied into the output (checked
+ * and escaped); it must outlive the call only.
+ */
+typedef struct domxml_qemuargv_resource {
+    const char *device;
+    domxml_qemuargv_resource_kind kind;
+    const char *value;
+} domxml_qemuargv_resource;
+
+/* A bus name for a PCI controller index, for standalone device documents
+ * (a <domain> takes them from its <controller> list). */
+typedef struct domxml_qemuargv_bus {
+    unsigned int index;
+    const char *name; /* e.g. "pci.3", "pcie.0" */
+} domxml_qemuargv_bus;
+
+/*
+ * Options. Fill with domxml_qemuargv_options_init(); NULL means all
+ * defaults (keyval, no resources, machine from the domain).
+ */
+typedef struct domxml_qemuargv_options {
+    size_t size; /* sizeof(domxml_qemuargv_options) of the caller */
+    domxml_qemuargv_syntax syntax;
+    /* Machine type ("pc", "q35", "pc-q35-7.2", ...): overrides
+     * <os><type machine=...>; gives the root bus (pci.0 or pcie.0) of a
+     * standalone device document. NULL: the domain's. */
+    const char *machine;
+    const domxml_qemuargv_resource *resources;
+    size_t n_resources;
+    const domxml_qemuargv_bus *buses; /* standalone documents */
+    size_t n_buses;
+    /* Called for each warning: what QEMU accepts at start-up but cannot use
+     * (a failover primary not on PCIe, a clamped tx_queue_size, a link
+     * state only QMP can set). code is DOMXML_OK; line/column/path name the
+     * device. May be NULL. */
+    void (*warning)(void *ctx, const domxml_error *warning);
+    void *warning_ctx;
+} domxml_qemuargv_options;
+
+static inline void domxml_qemuargv_options_init(domxml_qemuargv_options *options)
+{
+    memset(options, 0, sizeof(*options));
+    options->size = sizeof(*options);
+}
+
+/*
+ * The device arguments of `dom` (a <domain>, or a standalone <interface> or
+ * <hostdev> document): NIC -chardev/-add-fd/-netdev/-device groups in
+ * interface order, then the host devices (those of <interface
+ * type='hostdev'> first, as libvirt lists them), so every failover primary
+ * follows its standby.
+ *
+ * Returns a NULL-terminated argv ("-netdev", "tap,fd=3,id=hostnet0", ...),
+ * one allocation, freed with domxml_argv_free(); its length in *argc when
+ * argc is not NULL. NULL with *error filled (the device named, its line,
+ * column and path): DOMXML_ERR_VALUE (a value that cannot be written
+ * safely, a bad id), DOMXML_ERR_MISSING (a resource the device needs),
+ * DOMXML_ERR_TEAMING (a pair QEMU cannot run), DOMXML_ERR_UNSUPPORTED (a
+ * device QEMU or qemuargv cannot express), DOMXML_ERR_NOMEM,
+ * DOMXML_ERR_INVALID_ARG.
+ */
+DOMXML_API char **domxml_qemuargv_build(const domxml_domain *dom,
+                                        const domxml_qemuargv_options *options,
+                                        size_t *argc, domxml_error *error);
+
+/* Free an argv from domxml_qemuargv_build(). NULL is allowed. */
+DOMXML_API void domxml_argv_free(char **argv);
+
+/*
+ * argv as shell-safe text in the layout of libvirt's .args files: each
+ * option and its value on one line, lines joined with " \" and a newline,
+ * a final newline. A word with characters the shell would read is put in
+ * single quotes (control characters as $'\NNN'), so a value is never
+ * broken across lines. Returns a malloc'ed string (free()), NULL when out
+ * of memory.
+ */
+DOMXML_API char *domxml_argv_to_shell(char *const *argv);
+
+/*
+ * The QMP commands that hot-plug one device: the device whose id is
+ * `alias` (its alias or numbered id), or for a standalone document its
+ * root when `alias` is NULL. One command object per line
+ * ({"execute":...,"arguments":{...}}), in order: getfd for every fd named
+ * by a resource that is not a number (the caller sends the fd with that
+ * message), add-fd for vdpa, chardev-add (vhost-user), netdev_add,
+ * device_add, and set_link when the link is down. Returns a malloc'ed
+ * string (free()) or NULL with *error filled, as domxml_qemuargv_build().
+ */
+DOMXML_API char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
+                                         const domxml_qemuargv_options *options,
+                                         domxml_error *error);
+
+/* The QMP command that unplugs that device: device_del by its id, one
+ * line. malloc'ed (free()), or NULL with *error filled. */
+DOMXML_API char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
+                                        const domxml_qemuargv_options *options,
+                                        domxml_error *error);
+
+/* True when `id` is a QEMU identifier: ^[A-Za-z][A-Za-z0-9._-]*$. */
+DOMXML_API bool domxml_qemuargv_id_valid(const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOMXML_QEMUARGV_H */

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * domxml argv: the QEMU arguments of a document's <interface> and <hostdev>
+ * devices, as shell-safe text; or the QMP commands that hot-plug or unplug
+ * one of them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domxml.h"
+#include "domxml/qemuargv.h"
+
+int domxml_cli_argv(int argc, char **argv);
+
+static const char argv_usage[] =
+    "usage: domxml argv [--syntax=keyval|json] [--fd ALIAS=N]... [--vhostfd ALIAS=N]...\n"
+    "                   [--ifname ALIAS=NAME]... [--vdpafd ALIAS=N]... [--vhostscsifd ALIAS=N]...\n"
+    "                   [--machine TYPE] [--bus INDEX=NAME]...\n"
+    "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS] FILE|-\n";
+
+static void print_diag(const domxml_error *e, const char *name, const char *what)
+{
+    const char *source = e->source[0] ? e->source : name;
+
+    if (e->line)
+        fprintf(stderr, "%s:%lu:%lu: %s: %s", source, e->line, e->column, what, e->message);
+    else
+        fprintf(stderr, "%s: %s: %s", source, what, e->message);
+    if (e->path[0])
+        fprintf(stderr, " (at %s)", e->path);
+    fputc('\n', stderr);
+}
+
+static void on_warning(void *ctx, const domxml_error *w)
+{
+    print_diag(w, ctx, "warning");
+}
+
+/* --opt VALUE or --opt=VALUE; advances *i. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t l = strlen(name);
+    if (strncmp(argv[*i], name, l) != 0)
+        return NULL;
+    if (argv[*i][l] == '=')
+        return argv[*i] + l + 1;
+    if (argv[*i][l] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static char *read_all(FILE *fp, size_t *len)
+{
+    size_t cap = 65536, used = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + used, 1, cap - used, fp);
+        used += got;
+        if (used < cap)
+            break;
+        if (cap > ((size_t)64 << 20)) {
+            free(buf);
+            return NULL;
+        }
+        char *n = realloc(buf, cap * 2);
+        if (!n)
+            free(buf);
+        buf = n;
+        cap *= 2;
+    }
+    *len = used;
+    return buf;
+}
+
+int domxml_cli_argv(int argc, char **argv)
+{
+    static const struct {
+        const char *flag;
+        domxml_qemuargv_resource_kind kind;
+    } res_flags[] = {
+        {"--fd", DOMXML_QEMUARGV_RES_TAP_FD},
+        {"--vhostfd", DOMXML_QEMUARGV_RES_VHOST_FD},
+        {"--ifname", DOMXML_QEMUARGV_RES_IFNAME},
+        {"--vdpafd", DOMXML_QEMUARGV_RES_VDPA_FD},
+        {"--vhostscsifd", DOMXML_QEMUARGV_RES_VHOSTSCSI_FD},
+    };
+    domxml_qemuargv_options opt;
+    domxml_qemuargv_resource *res = calloc((size_t)argc + 1, sizeof(*res));
+    domxml_qemuargv_bus *buses = calloc((size_t)argc + 1, sizeof(*buses));
+    const char *file = NULL, *alias = NULL, *v;
+    bool hotplug = false, unplug = false;
+    int rc = 2;
+
+    domxml_qemuargv_options_init(&opt);
+    if (!res || !buses) {
+        fprintf(stderr, "domxml argv: out of memory\n");
+        rc = 1;
+        goto out;
+    }
+    opt.resources = res;
+    opt.buses = buses;
+    for (int i = 1; i < argc; i++) {
+        bool done = false;
+        for (size_t f = 0; f < sizeof(res_flags) / sizeof(res_flags[0]) && !done; f++) {
+            if ((v = opt_value(argc, argv, &i, res_flags[f].flag))) {
+                const char *eq = strchr(v, '=');
+                if (!eq || eq == v) {
+                    fprintf(stderr, "domxml argv: %s takes ALIAS=VALUE\n", res_flags[f].flag);
+                    goto usage;
+                }
+                /* split in place: ALIAS\0VALUE */
+                char *copy = (char *)v;
+                copy[eq - v] = '\0';
+                res[opt.n_resources].device = copy;
+                res[opt.n_resources].kind = res_flags[f].kind;
+                res[opt.n_resources].value = copy + (eq - v) + 1;
+                opt.n_resources++;
+                done = true;
+            }
+        }
+        if (done)
+            continue;
+        if ((v = opt_value(argc, argv, &i, "--syntax"))) {
+            if (strcmp(v, "keyval") == 0)
+                opt.syntax = DOMXML_QEMUARGV_SYNTAX_KEYVAL;
+            else if (strcmp(v, "json") == 0)
+                opt.syntax = DOMXML_QEMUARGV_SYNTAX_JSON;
+            else {
+                fprintf(stderr, "domxml argv: --syntax is keyval or json\n");
+                goto usage;
+            }
+        } else if ((v = opt_value(argc, argv, &i, "--machine"))) {
+            opt.machine = v;
+        } else if ((v = opt_value(argc, argv, &i, "--bus"))) {
+            char *end;
+            unsigned long idx = strtoul(v, &end, 0);
+            if (*end != '=' || end == v || !end[1]) {
+                fprintf(stderr, "domxml argv: --bus takes INDEX=NAME\n");
+                goto usage;
+            }
+            buses[opt.n_buses].index = (unsigned int)idx;
+            buses[opt.n_buses].name = end + 1;
+            opt.n_buses++;
+        } else if ((v = opt_value(argc, argv, &i, "--alias"))) {
+            alias = v;
+        } else if (strcmp(argv[i], "--hotplug") == 0) {
+            hotplug = true;
+        } else if (strcmp(argv[i], "--unplug") == 0) {
+            unplug = true;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(argv_usage, stdout);
+            rc = 0;
+            goto out;
+        } else if ((argv[i][0] == '-' && argv[i][1]) || file) {
+            fprintf(stderr, "domxml argv: unexpected argument '%s'\n", argv[i]);
+            goto usage;
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file || (hotplug && unplug) || (unplug && !alias) || (alias && !hotplug && !unplug))
+        goto usage;
+
+    domxml_error err;
+    domxml_domain *dom;
+    if (strcmp(file, "-") == 0) {
+        size_t len = 0;
+        char *buf = read_all(stdin, &len);
+        if (!buf) {
+            fprintf(stderr, "<stdin>: error: cannot read standard input\n");
+            rc = 1;
+            goto out;
+        }
+        dom = domxml_parse_buffer(buf, len, "<stdin>", NULL, &err);
+        free(buf);
+    } else {
+        dom = domxml_parse_file(file, NULL, &err);
+    }
+    if (!dom) {
+        print_diag(&err, file, "error");
+        rc = 1;
+        goto out;
+    }
+    opt.warning = on_warning;
+    opt.warning_ctx = (void *)(strcmp(file, "-") == 0 ? "<stdin>" : file);
+    char *text = NULL;
+    if (hotplug) {
+        text = domxml_qemuargv_hotplug(dom, alias, &opt, &err);
+    } else if (unplug) {
+        text = domxml_qemuargv_unplug(dom, alias, &opt, &err);
+    } else {
+        char **args = domxml_qemuargv_build(dom, &opt, NULL, &err);
+        if (args) {
+            text = domxml_argv_to_shell(args);
+            if (!text)
+                snprintf(err.message, sizeof(err.message), "out of memory");
+        }
+        domxml_argv_free(args);
+    }
+    if (!text) {
+        err.line = err.line; /* positions come from the document */
+        print_diag(&err, opt.warning_ctx, "error");
+        rc = 1;
+    } else {
+        fputs(text, stdout);
+        rc = fflush(stdout) == 0 ? 0 : 1;
+    }
+    free(text);
+    domxml_domain_free(dom);
+    goto out;
+usage:
+    fputs(argv_usage, stderr);
+    rc = 2;
+out:
+    free(res);
+    free(buses);
+    return rc;
+}
