@@ -1,0 +1,632 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Real QEMU against `domxml argv`: every case starts qemu-system-x86_64
+(-accel tcg -nodefaults -display none -S) with the generated arguments (plus
+the controllers the case declares) and checks through QMP that each device
+exists with the expected properties; devices that need hardware are started
+alone and must fail for the missing hardware only. Both syntaxes.
+Exit 77 (skip) when QEMU is absent."""
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+BIN = os.path.join(os.environ.get("DOMXML_BUILDDIR", "."), "tools", "domxml")
+QEMU = os.environ.get("DOMXML_QEMU") or shutil.which("qemu-system-x86_64")
+TMP = tempfile.mkdtemp(prefix="domxml-qemu-")
+PASS = 0
+FAIL = 0
+
+
+def ok(name, cond, detail=""):
+    global PASS, FAIL
+    if cond:
+        PASS += 1
+    else:
+        FAIL += 1
+        print("FAIL: %s%s" % (name, (": " + str(detail)) if detail else ""))
+
+
+def domain(machine, devices, controllers=""):
+    return ("<domain type='kvm'>\n  <name>t</name>\n  <memory unit='KiB'>262144</memory>\n"
+            "  <os>\n    <type arch='x86_64' machine='%s'>hvm</type>\n  </os>\n"
+            "  <devices>\n%s%s  </devices>\n</domain>\n" % (machine, controllers, devices))
+
+
+def q35_ports(n):
+    """XML controllers and the matching QEMU arguments: pcie-root-ports 1..n."""
+    xml = "    <controller type='pci' index='0' model='pcie-root'/>\n"
+    args = []
+    for i in range(1, n + 1):
+        xml += "    <controller type='pci' index='%d' model='pcie-root-port'/>\n" % i
+        args += ["-device", "pcie-root-port,id=pci.%d,bus=pcie.0,addr=0x%x,chassis=%d" % (i, i, i)]
+    return xml, args
+
+
+def pciaddr(bus, slot=0):
+    return ("      <address type='pci' domain='0x0000' bus='0x%02x' slot='0x%02x' "
+            "function='0x0'/>\n" % (bus, slot))
+
+
+def gen(xml, syntax, opts=(), hotplug=False):
+    """Run domxml argv; returns (rc, argv list or QMP lines, stderr). The text
+    output is split by the shell itself, which checks it is shell-safe."""
+    path = os.path.join(TMP, "in.xml")
+    with open(path, "w") as f:
+        f.write(xml)
+    cmd = [BIN, "argv", "--syntax=" + syntax] + list(opts) + [path]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        return p.returncode, None, p.stderr
+    if hotplug:
+        return 0, [json.loads(line) for line in p.stdout.splitlines()], p.stderr
+    out = os.path.join(TMP, "out.sh")
+    with open(out, "w") as f:
+        f.write(p.stdout)
+    s = subprocess.run(["sh", "-c", 'eval "set -- $(cat "$1")"; printf "%s\\0" "$@"', "sh", out],
+                       capture_output=True)
+    words = s.stdout.decode().split("\0")[:-1]
+    return 0, words, p.stderr
+
+
+class Qemu:
+    def __init__(self, machine, args, pass_fds=()):
+        self.sock = os.path.join(TMP, "qmp-%d.sock" % time.monotonic_ns())
+        cmd = [QEMU, "-machine", machine, "-accel", "tcg", "-nodefaults", "-display", "none",
+               "-S", "-qmp", "unix:%s,server=on,wait=off" % self.sock] + list(args)
+        self.p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, pass_fds=pass_fds, text=True)
+        self.f = None
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.p.poll() is not None:
+                break
+            if os.path.exists(self.sock):
+                try:
+                    s = socket.socket(socket.AF_UNIX)
+                    s.connect(self.sock)
+                    s.settimeout(20)
+                    self.s = s
+                    self.f = s.makefile("rw")
+                    self.f.readline()
+                    self.cmd("qmp_capabilities")
+                    break
+                except OSError:
+                    time.sleep(0.05)
+                    continue
+            time.sleep(0.05)
+
+    @property
+    def up(self):
+        return self.f is not None
+
+    def stderr(self):
+        if self.p.poll() is None:
+            return ""
+        return self.p.stderr.read()
+
+    def cmd(self, execute, arguments=None, raw=None):
+        msg = raw if raw is not None else {"execute": execute}
+        if arguments is not None:
+            msg["arguments"] = arguments
+        self.f.write(json.dumps(msg) + "\n")
+        self.f.flush()
+        while True:
+            r = json.loads(self.f.readline())
+            if "event" not in r:
+                return r
+
+    def get(self, dev, prop):
+        r = self.cmd("qom-get", {"path": "/machine/peripheral/" + dev, "property": prop})
+        return r.get("return", r.get("error"))
+
+    def peripherals(self):
+        r = self.cmd("qom-list", {"path": "/machine/peripheral"})
+        return {x["name"] for x in r.get("return", [])}
+
+    def hmp(self, line):
+        return self.cmd("human-monitor-command", {"command-line": line}).get("return", "")
+
+    def close(self):
+        try:
+            if self.f:
+                self.cmd("quit")
+        except (OSError, ValueError):
+            pass
+        try:
+            self.p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.wait()
+        self.p.stdout.close()
+        self.p.stderr.close()
+
+
+def run_fail(machine, args):
+    """Start QEMU expected to exit; returns its standard error."""
+    cmd = [QEMU, "-machine", machine, "-accel", "tcg", "-nodefaults", "-display", "none", "-S"]
+    try:
+        p = subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=20,
+                           stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return "(timed out: QEMU did not exit)"
+    return p.stderr
+
+
+BAD_PROPERTY = re.compile(r"Property '[^']*' not found|Parameter '[^']*' expects|Invalid parameter|"
+                          r"doesn't take value|does not accept value|Parameter '[^']*' is missing|"
+                          r"expects an identifier|is not a valid|Invalid parameter type")
+
+
+# ----------------------------------------------------------------------------
+# Teaming pairs on q35 root ports: QEMU starts, the primary is hidden, a
+# second primary for the same standby is refused (proving the pairing).
+
+def teaming_case(name, transient_xml, primary_id, expect_host):
+    ctl, ctl_args = q35_ports(3)
+    devs = ("    <interface type='user'>\n      <mac address='52:54:00:6d:90:02'/>\n"
+            "      <model type='virtio'/>\n      <teaming type='persistent'/>\n"
+            "      <alias name='ua-standby'/>\n" + pciaddr(1) + "    </interface>\n" + transient_xml)
+    xml = domain("q35", devs, ctl)
+    for syntax in ("keyval", "json"):
+        tag = "%s (%s)" % (name, syntax)
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        if syntax == "json":
+            prim = json.loads(args[-1])
+            ok(tag + ": primary typed", prim.get("failover_pair_id") == "ua-standby" and
+               prim.get("host") == expect_host and prim.get("bus") == "pci.2" and
+               prim.get("addr") == "0x0" and prim.get("id") == primary_id, prim)
+        else:
+            ok(tag + ": primary keys", args[-1] == "vfio-pci,host=%s,id=%s,bus=pci.2,addr=0x0,"
+               "failover_pair_id=ua-standby" % (expect_host, primary_id), args[-1])
+        q = Qemu("q35", ctl_args + args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if q.up:
+            ok(tag + ": standby failover=on", q.get("ua-standby", "failover") is True)
+            ok(tag + ": standby mac", q.get("ua-standby", "mac") == "52:54:00:6d:90:02")
+            per = q.peripherals()
+            ok(tag + ": primary hidden", "ua-standby" in per and primary_id not in per, per)
+            r = q.cmd("device_add", {"driver": "e1000e", "id": "probe",
+                                     "failover_pair_id": "ua-standby", "bus": "pci.3"})
+            want = ("Cannot attach more than one primary device to 'ua-standby': '%s' and 'probe'"
+                    % primary_id)
+            ok(tag + ": second primary refused", r.get("error", {}).get("desc") == want, r)
+        q.close()
+    # The hidden primary's properties are not checked at start-up: start it
+    # alone (no standby), where it must fail on the missing VF only.
+    for syntax in ("keyval", "json"):
+        tag = "%s primary alone (%s)" % (name, syntax)
+        rc, args, err = gen(xml, syntax)
+        if rc:
+            ok(tag, False, err)
+            continue
+        msg = run_fail("q35", ctl_args + args[-2:])
+        ok(tag + ": fails for the missing VF only",
+           ("no such host device" in msg or "no iommu_group" in msg) and not BAD_PROPERTY.search(msg),
+           msg.strip())
+
+
+def test_teaming():
+    teaming_case("teaming: user NIC + plain <hostdev>",
+                 "    <hostdev mode='subsystem' type='pci' managed='no'>\n      <source>\n"
+                 "        <address domain='0x0000' bus='0x81' slot='0x10' function='0x2'/>\n"
+                 "      </source>\n      <teaming type='transient' persistent='ua-standby'/>\n"
+                 "      <alias name='ua-vf0'/>\n" + pciaddr(2) + "    </hostdev>\n",
+                 "ua-vf0", "0000:81:10.2")
+    teaming_case("teaming: user NIC + <interface type='hostdev'>",
+                 "    <interface type='hostdev' managed='yes'>\n"
+                 "      <mac address='52:54:00:6d:90:02'/>\n      <source>\n"
+                 "        <address type='pci' domain='0x0000' bus='0x03' slot='0x07' function='0x1'/>\n"
+                 "      </source>\n      <teaming type='transient' persistent='ua-standby'/>\n"
+                 + pciaddr(2) + "    </interface>\n",
+                 "hostdev0", "0000:03:07.1")
+
+
+# ----------------------------------------------------------------------------
+# NIC models and options (user backend): every property read back.
+
+def test_nics():
+    devs = ("    <interface type='user'>\n      <mac address='52:54:00:00:00:01'/>\n"
+            "      <model type='virtio'/>\n"
+            "      <driver txmode='iothread' ioeventfd='on' event_idx='off' queues='4' "
+            "rx_queue_size='512' tx_queue_size='256' packed='on' page_per_vq='on'>\n"
+            "        <host csum='off' gso='off' tso4='off' tso6='off' ecn='off' ufo='off' mrg_rxbuf='off'/>\n"
+            "        <guest csum='off' tso4='off' tso6='off' ecn='off' ufo='off'/>\n"
+            "      </driver>\n      <mtu size='9000'/>\n      <boot order='2'/>\n"
+            "      <rom bar='off'/>\n      <acpi index='3'/>\n" + pciaddr(0, 3) + "    </interface>\n"
+            "    <interface type='user'>\n      <mac address='52:54:00:00:00:02'/>\n"
+            "      <model type='e1000e'/>\n      <rom enabled='no'/>\n" + pciaddr(0, 4) +
+            "    </interface>\n"
+            "    <interface type='user'>\n      <mac address='52:54:00:00:00:03'/>\n"
+            "      <alias name='ua-rtl'/>\n    </interface>\n"
+            "    <interface type='user'>\n      <mac address='52:54:00:00:00:04'/>\n"
+            "      <model type='e1000'/>\n      <boot order='1'/>\n    </interface>\n"
+            "    <interface type='user'>\n      <mac address='52:54:00:00:00:05'/>\n"
+            "      <model type='virtio-transitional'/>\n    </interface>\n")
+    xml = domain("pc", devs)
+    expect = {
+        "net0": {"mq": True, "vectors": 10, "rx_queue_size": 512, "tx_queue_size": 256,
+                 "host_mtu": 9000, "bootindex": 2, "rombar": 0, "csum": False, "gso": False,
+                 "host_tso4": False, "guest_csum": False, "guest_ufo": False, "mrg_rxbuf": False,
+                 "ioeventfd": True, "event_idx": False, "tx": "bh", "packed": True,
+                 "page-per-vq": True, "mac": "52:54:00:00:00:01", "addr": 0x18, "acpi-index": 3,
+                 "netdev": "hostnet0"},
+        "net1": {"romfile": "", "mac": "52:54:00:00:00:02", "addr": 0x20},
+        "ua-rtl": {"mac": "52:54:00:00:00:03", "netdev": "hostua-rtl"},
+        "net3": {"bootindex": 1},
+        "net4": {"mac": "52:54:00:00:00:05"},
+    }
+    types = {"net0": "virtio-net-pci", "net1": "e1000e", "ua-rtl": "rtl8139", "net3": "e1000",
+             "net4": "virtio-net-pci-transitional"}
+    for syntax in ("keyval", "json"):
+        tag = "NIC options (%s)" % syntax
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        q = Qemu("pc", args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if not q.up:
+            q.close()
+            continue
+        r = q.cmd("qom-list", {"path": "/machine/peripheral"})
+        kinds = {x["name"]: x["type"] for x in r["return"]}
+        for dev, props in expect.items():
+            ok(tag + ": %s is %s" % (dev, types[dev]), kinds.get(dev) == "child<%s>" % types[dev],
+               kinds.get(dev))
+            for prop, want in props.items():
+                got = q.get(dev, prop)
+                ok(tag + ": %s.%s" % (dev, prop), got == want, "%r != %r" % (got, want))
+        net = q.hmp("info network")
+        ok(tag + ": five user netdevs", net.count("type=user") == 5, net)
+        q.close()
+
+
+# ----------------------------------------------------------------------------
+# Socket NICs: listen, connect (to the listener), mcast, udp.
+
+def free_port(kind=socket.SOCK_STREAM):
+    s = socket.socket(socket.AF_INET, kind)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_sockets():
+    tcp, u1, u2 = free_port(), free_port(socket.SOCK_DGRAM), free_port(socket.SOCK_DGRAM)
+    mport = free_port(socket.SOCK_DGRAM)
+    devs = ("    <interface type='server'>\n      <mac address='52:54:00:00:02:01'/>\n"
+            "      <source address='127.0.0.1' port='%d'/>\n      <model type='e1000'/>\n"
+            "    </interface>\n"
+            "    <interface type='client'>\n      <mac address='52:54:00:00:02:02'/>\n"
+            "      <source address='127.0.0.1' port='%d'/>\n      <model type='e1000'/>\n"
+            "    </interface>\n"
+            "    <interface type='mcast'>\n      <mac address='52:54:00:00:02:03'/>\n"
+            "      <source address='230.0.0.1' port='%d'/>\n      <model type='rtl8139'/>\n"
+            "    </interface>\n"
+            "    <interface type='udp'>\n      <mac address='52:54:00:00:02:04'/>\n"
+            "      <source address='127.0.0.1' port='%d'>\n"
+            "        <local address='127.0.0.1' port='%d'/>\n      </source>\n"
+            "      <model type='virtio'/>\n    </interface>\n" % (tcp, tcp, mport, u1, u2))
+    xml = domain("pc", devs)
+    for syntax in ("keyval", "json"):
+        tag = "socket NICs (%s)" % syntax
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        q = Qemu("pc", args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if q.up:
+            net = q.hmp("info network")
+            for nd, what in (("hostnet0", "listen"), ("hostnet1", "connect"),
+                             ("hostnet2", "mcast"), ("hostnet3", "udp")):
+                ok(tag + ": %s (%s) exists" % (nd, what),
+                   re.search(r"%s: index=\d+,type=socket" % nd, net) is not None, net)
+            ok(tag + ": four NICs", {"net0", "net1", "net2", "net3"} <= q.peripherals())
+            # the listener accepted the client of the same QEMU
+            ok(tag + ": listener connected", "connection from 127.0.0.1" in net, net)
+        q.close()
+
+
+# ----------------------------------------------------------------------------
+# Tap from fds the test opened itself, as a caller would.
+
+TUNSETIFF = 0x400454ca
+IFF_TAP, IFF_NO_PI, IFF_VNET_HDR, IFF_MULTI_QUEUE = 0x0002, 0x1000, 0x4000, 0x0100
+
+
+def open_tap(name, multi):
+    fd = os.open("/dev/net/tun", os.O_RDWR)
+    flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR | (IFF_MULTI_QUEUE if multi else 0)
+    fcntl.ioctl(fd, TUNSETIFF, struct.pack("16sH", name.encode(), flags))
+    return fd
+
+
+def test_tap():
+    devs = ("    <interface type='ethernet'>\n      <mac address='52:54:00:00:01:01'/>\n"
+            "      <model type='virtio'/>\n    </interface>\n"
+            "    <interface type='bridge'>\n      <mac address='52:54:00:00:01:02'/>\n"
+            "      <source bridge='br0'/>\n      <model type='virtio'/>\n"
+            "      <driver name='qemu' queues='2'/>\n      <alias name='ua-mq'/>\n"
+            "    </interface>\n")
+    xml = domain("pc", devs)
+    for syntax in ("keyval", "json"):
+        tag = "tap fds (%s)" % syntax
+        # fresh taps per QEMU: a multiqueue fd keeps the queue state QEMU set
+        try:
+            fds = [open_tap("dxq%d" % (os.getpid() % 10000), False)]
+            mq = [open_tap("dxm%d" % (os.getpid() % 10000), True)]
+            mq.append(open_tap("dxm%d" % (os.getpid() % 10000), True))
+        except OSError as e:
+            print("SKIP (tap cases): cannot create a tap from /dev/net/tun: %s" % e)
+            return
+        try:
+            for f in fds + mq:
+                os.set_inheritable(f, True)
+            opts = ["--fd", "net0=%d" % fds[0], "--fd", "ua-mq=%d" % mq[0], "--fd",
+                    "ua-mq=%d" % mq[1]]
+            rc, args, err = gen(xml, syntax, opts)
+            ok(tag + ": generated", rc == 0, err)
+            if rc:
+                continue
+            q = Qemu("pc", args, pass_fds=fds + mq)
+            ok(tag + ": QEMU starts", q.up, q.stderr())
+            if q.up:
+                net = q.hmp("info network")
+                ok(tag + ": single-queue tap on the fd",
+                   re.search(r"hostnet0: index=0,type=tap,fd=%d" % fds[0], net) is not None, net)
+                ok(tag + ": two queues of the multiqueue tap",
+                   re.search(r"hostua-mq: index=0,type=tap,fd=%d" % mq[0], net) is not None and
+                   re.search(r"hostua-mq: index=1,type=tap,fd=%d" % mq[1], net) is not None, net)
+                ok(tag + ": mq=on vectors=6", q.get("ua-mq", "mq") is True and
+                   q.get("ua-mq", "vectors") == 6)
+            q.close()
+        finally:
+            for f in fds + mq:
+                os.close(f)
+
+
+# ----------------------------------------------------------------------------
+# vhost-user against a stub backend run by the test.
+
+VHOST_USER_GET_FEATURES, VHOST_USER_SET_FEATURES, VHOST_USER_SET_OWNER = 1, 2, 3
+VHOST_USER_GET_PROTOCOL_FEATURES, VHOST_USER_SET_PROTOCOL_FEATURES = 15, 16
+VHOST_USER_GET_QUEUE_NUM = 17
+
+
+def vhost_stub(path, stop, seen):
+    """Answers what vhost-user net asks at start-up: features (none of the
+    optional ones but VHOST_USER_F_PROTOCOL_FEATURES), protocol features (MQ),
+    queue count; accepts everything else."""
+    srv = socket.socket(socket.AF_UNIX)
+    srv.bind(path)
+    srv.listen(4)
+    srv.settimeout(0.2)
+    conns = []
+    while not stop.is_set():
+        try:
+            c, _ = srv.accept()
+            seen.append("accept")
+            c.settimeout(0.2)
+            conns.append(c)
+        except socket.timeout:
+            pass
+        for c in list(conns):
+            try:
+                hdr = c.recv(12)
+            except socket.timeout:
+                continue
+            except OSError:
+                conns.remove(c)
+                continue
+            if len(hdr) < 12:
+                conns.remove(c)
+                continue
+            req, flags, size = struct.unpack("<III", hdr)
+            seen.append(req)
+            if size:
+                c.recv(size)
+            reply = None
+            if req == VHOST_USER_GET_FEATURES:
+                reply = (1 << 30) | (1 << 32)  # PROTOCOL_FEATURES, VERSION_1
+            elif req == VHOST_USER_GET_PROTOCOL_FEATURES:
+                reply = 1 << 0  # MQ
+            elif req == VHOST_USER_GET_QUEUE_NUM:
+                reply = 2
+            elif flags & 0x8:  # NEED_REPLY
+                reply = 0
+            if reply is not None:
+                c.sendall(struct.pack("<IIIQ", req, 0x1 | 0x4, 8, reply))
+    for c in conns:
+        c.close()
+    srv.close()
+
+
+def test_vhostuser():
+    path = os.path.join(TMP, "vu,1.sock")  # a comma, to prove the escaping too
+    stop = threading.Event()
+    seen = []
+    t = threading.Thread(target=vhost_stub, args=(path, stop, seen), daemon=True)
+    t.start()
+    time.sleep(0.2)
+    devs = ("    <interface type='vhostuser'>\n      <mac address='52:54:00:00:03:01'/>\n"
+            "      <source type='unix' path='%s' mode='client'/>\n"
+            "      <model type='virtio'/>\n      <driver tx_queue_size='1024'/>\n"
+            "    </interface>\n" % path)
+    xml = domain("pc", devs)
+    try:
+        for syntax in ("keyval", "json"):
+            tag = "vhost-user (%s)" % syntax
+            rc, args, err = gen(xml, syntax)
+            ok(tag + ": generated", rc == 0, err)
+            if rc:
+                continue
+            ok(tag + ": chardev stays keyval", args[0] == "-chardev" and
+               args[1] == "socket,id=charnet0,path=%s" % path.replace(",", ",,"), args[:2])
+            q = Qemu("pc", args)
+            ok(tag + ": QEMU starts", q.up, q.stderr())
+            if q.up:
+                net = q.hmp("info network")
+                ok(tag + ": vhost-user netdev", "hostnet0: index=0,type=vhost-user" in net, net)
+                ok(tag + ": tx_queue_size 1024 kept", q.get("net0", "tx_queue_size") == 1024)
+                r = q.cmd("query-chardev")
+                ok(tag + ": chardev charnet0 open",
+                   any(c["label"] == "charnet0" and c["frontend-open"] for c in r["return"]), r)
+                ok(tag + ": the backend on the comma path was asked for its features",
+                   "accept" in seen and VHOST_USER_GET_FEATURES in seen, seen)
+            del seen[:]
+            q.close()
+    finally:
+        stop.set()
+        t.join()
+
+
+# ----------------------------------------------------------------------------
+# Every hostdev kind started alone: it must fail for the missing hardware
+# only (never for an unknown or malformed property); usb-host by vendor and
+# product starts and waits.
+
+def test_hostdevs():
+    cases = [
+        ("vfio-pci with rom/boot/multifunction", "pc", [],
+         "    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source>\n"
+         "        <address domain='0x0000' bus='0x81' slot='0x10' function='0x2'/>\n      </source>\n"
+         "      <boot order='1'/>\n      <rom bar='on' file='/nonexistent/rom,v2.bin'/>\n"
+         "      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0' "
+         "multifunction='on'/>\n    </hostdev>\n",
+         ("no such host device", "no iommu_group")),
+        ("<interface type='hostdev'>", "q35", [],
+         "    <interface type='hostdev' managed='yes'>\n      <mac address='52:54:00:00:00:09'/>\n"
+         "      <source>\n        <address type='pci' domain='0x0000' bus='0x03' slot='0x07' "
+         "function='0x1'/>\n      </source>\n      <boot order='3'/>\n    </interface>\n",
+         ("no such host device", "no iommu_group")),
+        ("usb-host by bus/device", "pc", ["-device", "qemu-xhci,id=usb"],
+         "    <controller type='usb' index='0' model='qemu-xhci'/>\n"
+         "    <hostdev mode='subsystem' type='usb' managed='no'>\n"
+         "      <source guestReset='off'>\n        <address bus='14' device='6'/>\n      </source>\n"
+         "      <boot order='2'/>\n      <address type='usb' bus='0' port='1'/>\n    </hostdev>\n",
+         ("failed to find host usb device 14:6", "failed to open /dev/bus/usb/014/006")),
+        ("mdev vfio-pci display", "pc", [],
+         "    <hostdev mode='subsystem' type='mdev' model='vfio-pci' display='off'>\n"
+         "      <source>\n        <address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/>\n"
+         "      </source>\n" + pciaddr(0, 6) + "    </hostdev>\n",
+         ("no such host device",)),
+        ("mdev vfio-pci ramfb", "pc", [],
+         "    <hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on' ramfb='on'>\n"
+         "      <source>\n        <address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/>\n"
+         "      </source>\n" + pciaddr(0, 6) + "    </hostdev>\n",
+         ("no such host device",)),
+    ]
+    for name, machine, extra, devs, want in cases:
+        ctl = ""
+        if "controller" in devs:
+            ctl, devs = devs.split("\n", 1)[0] + "\n", devs.split("\n", 1)[1]
+        xml = domain(machine, devs, ctl)
+        for syntax in ("keyval", "json"):
+            tag = "hostdev %s (%s)" % (name, syntax)
+            rc, args, err = gen(xml, syntax)
+            ok(tag + ": generated", rc == 0, err)
+            if rc:
+                continue
+            msg = run_fail(machine, extra + args).strip()
+            ok(tag + ": fails for the missing hardware only",
+               any(w in msg for w in want) and not BAD_PROPERTY.search(msg), msg)
+    # vendor/product: QEMU starts and waits for the device
+    xml = domain("pc", "    <hostdev mode='subsystem' type='usb' managed='no'>\n      <source>\n"
+                 "        <vendor id='0x1234'/>\n        <product id='0xbeef'/>\n      </source>\n"
+                 "      <alias name='ua-key'/>\n    </hostdev>\n",
+                 "    <controller type='usb' index='0' model='qemu-xhci'/>\n")
+    for syntax in ("keyval", "json"):
+        tag = "hostdev usb-host by vendor/product (%s)" % syntax
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        q = Qemu("pc", ["-device", "qemu-xhci,id=usb"] + args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if q.up:
+            ok(tag + ": vendorid", q.get("ua-key", "vendorid") == 0x1234)
+            ok(tag + ": productid", q.get("ua-key", "productid") == 0xbeef)
+        q.close()
+
+
+# ----------------------------------------------------------------------------
+# Hot-plug: the QMP commands sent to a running QEMU.
+
+def test_hotplug():
+    ctl, ctl_args = q35_ports(3)
+    standby = ("    <interface type='user'>\n      <mac address='52:54:00:6d:90:02'/>\n"
+               "      <model type='virtio'/>\n      <teaming type='persistent'/>\n"
+               "      <link state='down'/>\n      <alias name='ua-standby'/>\n" + pciaddr(1) +
+               "    </interface>\n")
+    vf = ("<hostdev mode='subsystem' type='pci' managed='no'>\n  <source>\n"
+          "    <address domain='0x0000' bus='0x81' slot='0x10' function='0x2'/>\n  </source>\n"
+          "  <teaming type='transient' persistent='ua-standby'/>\n  <alias name='ua-vf0'/>\n"
+          "  <address type='pci' domain='0x0000' bus='0x02' slot='0x00' function='0x0'/>\n"
+          "</hostdev>\n")
+    # The domain the standby comes from needs its partner; the VF comes
+    # from a standalone document, as around a migration.
+    dom_xml = domain("q35", standby + "    " + vf.replace("\n<", "\n    <").replace("\n  ", "\n      "),
+                     ctl)
+    q = Qemu("q35", ctl_args)
+    ok("hotplug: QEMU starts", q.up, q.stderr())
+    if not q.up:
+        q.close()
+        return
+    rc, cmds, err = gen(dom_xml, "json", ["--hotplug", "--alias", "ua-standby"], hotplug=True)
+    ok("hotplug standby: generated", rc == 0 and [c["execute"] for c in cmds] ==
+       ["netdev_add", "device_add", "set_link"], (err, cmds))
+    for c in cmds or []:
+        r = q.cmd(None, raw=c)
+        ok("hotplug standby: %s accepted" % c["execute"], "return" in r, r)
+    ok("hotplug standby: exists with failover", q.get("ua-standby", "failover") is True)
+    rc, cmds, err = gen(vf, "json", ["--hotplug", "--bus", "2=pci.2"], hotplug=True)
+    ok("hotplug VF: generated", rc == 0 and [c["execute"] for c in cmds] == ["device_add"],
+       (err, cmds))
+    for c in cmds or []:
+        r = q.cmd(None, raw=c)
+        ok("hotplug VF: device_add accepted (primary hidden)", "return" in r, r)
+    ok("hotplug VF: hidden", "ua-vf0" not in q.peripherals())
+    r = q.cmd("device_add", {"driver": "e1000e", "id": "probe", "failover_pair_id": "ua-standby",
+                             "bus": "pci.3"})
+    ok("hotplug VF: paired (second primary refused)", r.get("error", {}).get("desc") ==
+       "Cannot attach more than one primary device to 'ua-standby': 'ua-vf0' and 'probe'", r)
+    rc, cmds, err = gen(dom_xml, "json", ["--unplug", "--alias", "ua-standby"], hotplug=True)
+    ok("unplug standby: device_del", rc == 0 and cmds == [
+        {"execute": "device_del", "arguments": {"id": "ua-standby"}}], (err, cmds))
+    for c in cmds or []:
+        r = q.cmd(None, raw=c)
+        ok("unplug standby: accepted", "return" in r, r)
+    q.close()
+
+
+def main():
+    if not QEMU or not os.access(QEMU, os.X_OK):
+        print("SKIP: qemu-system-x86_64 not found (Debian: apt-get install qemu-system-x86)")
+        return 77
+    for t in (test_teaming, test_nics, test_sockets, test_tap, test_vhostuser, test_hostdevs,
+              test_hotplug):
+        before = PASS + FAIL
+        t()
+        print("%s: %d checks" % (t.__name__, PASS + FAIL - before))
+    shutil.rmtree(TMP, ignore_errors=True)
+    print("%d passed, %d failed" % (PASS, FAIL))
+    return 1 if FAIL else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
