@@ -983,8 +983,13 @@ static void usb_host(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
     } else {
         /* libvirt resolves vendor/product on the host; qemuargv never
          * looks at the host, so QEMU matches them (and waits for them). */
-        domxml__qa_strf(ctx, a, "vendorid", "0x%04x", s->u.usb.vendor->id.value);
-        domxml__qa_strf(ctx, a, "productid", "0x%04x", s->u.usb.product->id.value);
+        if (json) { /* uint32 properties: numbers in JSON */
+            domxml__qa_int(ctx, a, "vendorid", s->u.usb.vendor->id.value);
+            domxml__qa_int(ctx, a, "productid", s->u.usb.product->id.value);
+        } else {
+            domxml__qa_strf(ctx, a, "vendorid", "0x%04x", s->u.usb.vendor->id.value);
+            domxml__qa_strf(ctx, a, "productid", "0x%04x", s->u.usb.product->id.value);
+        }
     }
     domxml__qa_id(ctx, a, "id", dev->id);
     bootindex(ctx, a, info);
