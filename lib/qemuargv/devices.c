@@ -391,6 +391,26 @@ static void pci_address(domxml__qa_ctx *ctx, domxml__qa_arg *a, const domxml_dev
         *kind_out = kind;
 }
 
+/* s390: a zPCI address is a companion device naming its target. */
+static void zpci_device(domxml__qa_ctx *ctx, const domxml_device_info *info, const char *id,
+                        bool json)
+{
+    const domxml_address *ad = info->address;
+    if (!ad || ad->type != DOMXML_ADDRESS_TYPE_PCI || !ad->u.pci.zpci)
+        return;
+    const domxml_zpci *z = ad->u.pci.zpci;
+    if (!z->uid.set || !z->fid.set) {
+        domxml__qa_fail(ctx, DOMXML_ERR_MISSING, "a <zpci> address needs uid and fid");
+        return;
+    }
+    domxml__qa_arg *a = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DEVICE, true, json);
+    domxml__qa_str(ctx, a, "driver", "zpci");
+    domxml__qa_int(ctx, a, "uid", z->uid.value);
+    domxml__qa_int(ctx, a, "fid", z->fid.value);
+    domxml__qa_id(ctx, a, "target", id);
+    domxml__qa_strf(ctx, a, "id", "zpci%u", z->uid.value);
+}
+
 static bool addr_is_pci_or_none(const domxml_device_info *info)
 {
     return !info->address || info->address->type == DOMXML_ADDRESS_TYPE_PCI;
@@ -555,6 +575,7 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
         return;
     }
 
+    zpci_device(ctx, &i->info, dev->id, json);
     domxml__qa_arg *a = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DEVICE, true, json);
     domxml__qa_str(ctx, a, "driver", driver);
     if (virtio && json)
@@ -936,6 +957,7 @@ static void vfio_pci(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
         return;
     }
     const domxml_pci_addr *h = &src->address->u.pci;
+    zpci_device(ctx, info, dev->id, json);
     domxml__qa_arg *a = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DEVICE, true, json);
     domxml__qa_str(ctx, a, "driver", "vfio-pci");
     domxml__qa_strf(ctx, a, "host", "%04x:%02x:%02x.%x", h->domain.set ? h->domain.value : 0,
