@@ -1,6 +1,7 @@
 /* The public header stands alone and compiles as strict C11 (it uses an
  * anonymous union). */
 #include <domxml.h>
+#include <domxml/qemuargv.h>
 #include <stdio.h>
 
 int main(void)

@@ -1,5 +1,6 @@
 // The public header compiles as C++ (extern "C", no C-only constructs).
 #include <domxml.h>
+#include <domxml/qemuargv.h>
 #include <cstdio>
 
 int main()

@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * qemuargv through the C API, on documents built by hand (no XML): the argv
+ * block, resources by id and by position, ids and their check, teaming
+ * refusals the parser cannot see (unlinked hand-built pairs), values that
+ * cannot be written safely, warnings, the shell text, hot-plug/unplug.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domxml/qemuargv.h"
+#include "testutil.h"
+
+static void set_uint(domxml_uint *u, unsigned int v)
+{
+    u->value = v;
+    u->set = true;
+}
+
+static domxml_domain *new_domain(const char *machine)
+{
+    domxml_domain *dom = tu_track_domain(domxml_domain_new(NULL));
+    ck_assert_ptr_nonnull(dom);
+    domxml_node *root = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+    domxml_node *os = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+    domxml_node *type = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+    domxml_node *devs = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+    ck_assert(root && os && type && devs);
+    root->name = "domain";
+    os->name = "os";
+    type->name = "type";
+    type->attrs = domxml_attr_new(dom, "machine", machine);
+    devs->name = "devices";
+    os->children = type;
+    root->children = os;
+    os->next = devs;
+    dom->root = root;
+    return dom;
+}
+
+static domxml_node *nic(domxml_domain *dom, domxml_interface_type t, domxml_nic_model model,
+                        const char *alias, unsigned char last)
+{
+    domxml_node *n = domxml_interface_node_new(dom);
+    ck_assert_ptr_nonnull(n);
+    domxml_interface *i = n->interface;
+    i->type = t;
+    ck_assert_ptr_nonnull(i->mac = domxml_mac_new(dom));
+    ck_assert_int_eq(domxml_mac_from_string("52:54:00:00:00:00", &i->mac->address), 0);
+    i->mac->address.bytes[5] = last;
+    if (model) {
+        ck_assert_ptr_nonnull(i->model = domxml_model_new(dom));
+        i->model->type = model;
+    }
+    if (t == DOMXML_INTERFACE_TYPE_BRIDGE) {
+        ck_assert_ptr_nonnull(i->source = domxml_interface_source_new(dom));
+        i->source->u.bridge.bridge = "br0";
+    }
+    if (alias) {
+        ck_assert_ptr_nonnull(i->info.alias = domxml_alias_new(dom));
+        i->info.alias->name = alias;
+    }
+    return n;
+}
+
+static domxml_node *vf(domxml_domain *dom, const char *pci, const char *persistent)
+{
+    domxml_node *n = domxml_hostdev_node_new(dom);
+    ck_assert_ptr_nonnull(n);
+    domxml_hostdev *h = n->hostdev;
+    h->mode = DOMXML_HOSTDEV_MODE_SUBSYSTEM;
+    h->type = DOMXML_HOSTDEV_TYPE_PCI;
+    ck_assert_ptr_nonnull(h->source = domxml_hostdev_source_new(dom));
+    ck_assert_ptr_nonnull(h->source->address = domxml_hostdev_address_new(dom));
+    ck_assert_int_eq(domxml_pci_addr_from_string(pci, &h->source->address->u.pci), 0);
+    if (persistent) {
+        ck_assert_ptr_nonnull(h->teaming = domxml_teaming_new(dom));
+        h->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+        h->teaming->persistent = persistent;
+    }
+    return n;
+}
+
+static void add(domxml_domain *dom, domxml_node *n)
+{
+    domxml_node *devs = domxml_domain_devices(dom);
+    domxml_node **p = &devs->children;
+    while (*p)
+        p = &(*p)->next;
+    *p = n;
+}
+
+static void pci_at(domxml_domain *dom, domxml_node *n, unsigned bus, unsigned slot, unsigned fn)
+{
+    domxml_device_info *info = domxml_node_device_info(n);
+    ck_assert_ptr_nonnull(info->address = domxml_address_new(dom));
+    info->address->type = DOMXML_ADDRESS_TYPE_PCI;
+    set_uint(&info->address->u.pci.addr.domain, 0);
+    set_uint(&info->address->u.pci.addr.bus, bus);
+    set_uint(&info->address->u.pci.addr.slot, slot);
+    set_uint(&info->address->u.pci.addr.function, fn);
+}
+
+/* The argv joined with '\n', for comparing. */
+static char *joined(char **argv)
+{
+    size_t len = 1;
+    for (size_t i = 0; argv[i]; i++)
+        len += strlen(argv[i]) + 1;
+    char *s = tu_track(calloc(1, len));
+    for (size_t i = 0; argv[i]; i++) {
+        strcat(s, argv[i]);
+        strcat(s, "\n");
+    }
+    return s;
+}
+
+static domxml_domain *pair(void)
+{
+    domxml_domain *dom = new_domain("q35");
+    domxml_node *p = nic(dom, DOMXML_INTERFACE_TYPE_BRIDGE, DOMXML_NIC_MODEL_VIRTIO, "ua-p", 1);
+    ck_assert_ptr_nonnull(p->interface->teaming = domxml_teaming_new(dom));
+    p->interface->teaming->type = DOMXML_TEAMING_TYPE_PERSISTENT;
+    add(dom, p);
+    add(dom, vf(dom, "0000:81:10.2", "ua-p"));
+    return dom;
+}
+
+START_TEST(hand_built_pair)
+{
+    /* not linked: qemuargv pairs by name, not by teaming->peer */
+    domxml_domain *dom = pair();
+    domxml_qemuargv_resource res[] = {
+        {"ua-p", DOMXML_QEMUARGV_RES_TAP_FD, "30"},
+        {"#0", DOMXML_QEMUARGV_RES_VHOST_FD, "31"},
+    };
+    domxml_qemuargv_options opt;
+    domxml_error err;
+    size_t argc = 99;
+
+    domxml_qemuargv_options_init(&opt);
+    opt.resources = res;
+    opt.n_resources = 2;
+    char **argv = domxml_qemuargv_build(dom, &opt, &argc, &err);
+    ck_assert_msg(argv != NULL, "%s", err.message);
+    ck_assert_uint_eq(argc, 6);
+    ck_assert_ptr_null(argv[6]);
+    ck_assert_str_eq(joined(argv),
+                     "-netdev\ntap,fd=30,id=hostua-p,vhost=on,vhostfd=31\n"
+                     "-device\nvirtio-net-pci,failover=on,netdev=hostua-p,id=ua-p,"
+                     "mac=52:54:00:00:00:01\n"
+                     "-device\nvfio-pci,host=0000:81:10.2,id=hostdev0,failover_pair_id=ua-p\n");
+    domxml_argv_free(argv);
+
+    opt.syntax = DOMXML_QEMUARGV_SYNTAX_JSON;
+    argv = domxml_qemuargv_build(dom, &opt, NULL, &err);
+    ck_assert_msg(argv != NULL, "%s", err.message);
+    ck_assert_str_eq(argv[1], "{\"type\":\"tap\",\"fd\":\"30\",\"vhost\":true,\"vhostfd\":\"31\","
+                              "\"id\":\"hostua-p\"}");
+    ck_assert_str_eq(argv[5], "{\"driver\":\"vfio-pci\",\"host\":\"0000:81:10.2\","
+                              "\"id\":\"hostdev0\",\"failover_pair_id\":\"ua-p\"}");
+    char *text = tu_track(domxml_argv_to_shell(argv));
+    ck_assert_str_eq(text,
+                     "-netdev '{\"type\":\"tap\",\"fd\":\"30\",\"vhost\":true,\"vhostfd\":\"31\","
+                     "\"id\":\"hostua-p\"}' \\\n"
+                     "-device '{\"driver\":\"virtio-net-pci\",\"failover\":true,\"netdev\":"
+                     "\"hostua-p\",\"id\":\"ua-p\",\"mac\":\"52:54:00:00:00:01\"}' \\\n"
+                     "-device '{\"driver\":\"vfio-pci\",\"host\":\"0000:81:10.2\",\"id\":"
+                     "\"hostdev0\",\"failover_pair_id\":\"ua-p\"}'\n");
+    domxml_argv_free(argv);
+    domxml_argv_free(NULL);
+}
+END_TEST
+
+START_TEST(missing_resource_names_device)
+{
+    domxml_domain *dom = pair();
+    domxml_error err;
+    ck_assert_ptr_null(domxml_qemuargv_build(dom, NULL, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_MISSING);
+    ck_assert_str_eq(err.message,
+                     "interface 'ua-p': a bridge interface needs a tap fd or an ifname from the caller");
+    ck_assert_str_eq(err.path, "/domain/devices/interface");
+}
+END_TEST
+
+START_TEST(second_partner_refused)
+{
+    domxml_domain *dom = pair();
+    add(dom, vf(dom, "0000:81:10.3", "ua-p"));
+    domxml_qemuargv_resource res[] = {{"ua-p", DOMXML_QEMUARGV_RES_TAP_FD, "3"}};
+    domxml_qemuargv_options opt;
+    domxml_error err;
+    domxml_qemuargv_options_init(&opt);
+    opt.resources = res;
+    opt.n_resources = 1;
+    ck_assert_ptr_null(domxml_qemuargv_build(dom, &opt, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
+    ck_assert_str_eq(err.message, "interface 'ua-p': 2 transient members name 'ua-p': QEMU takes "
+                                  "one primary per standby");
+}
+END_TEST
+
+START_TEST(transient_not_pci_refused)
+{
+    domxml_domain *dom = pair();
+    domxml_node *h = domxml_device_next(dom, domxml_device_next(dom, NULL));
+    h->hostdev->type = DOMXML_HOSTDEV_TYPE_USB;
+    domxml_qemuargv_resource res[] = {{"ua-p", DOMXML_QEMUARGV_RES_TAP_FD, "3"}};
+    domxml_qemuargv_options opt;
+    domxml_error err;
+    domxml_qemuargv_options_init(&opt);
+    opt.resources = res;
+    opt.n_resources = 1;
+    ck_assert_ptr_null(domxml_qemuargv_build(dom, &opt, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
+    ck_assert_str_eq(err.message, "hostdev 'hostdev0': a transient teaming member must be a PCI "
+                                  "host device (<interface type='hostdev'> or <hostdev type='pci'>)");
+}
+END_TEST
+
+START_TEST(ids_checked)
+{
+    static const char *bad[] = {"ua-a,b", "1abc", "ua a", "", "ua-\xc3\xbc", "ua-x\"y"};
+    for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+        domxml_domain *dom = new_domain("pc");
+        add(dom, nic(dom, DOMXML_INTERFACE_TYPE_USER, DOMXML_NIC_MODEL_E1000, bad[k], 1));
+        domxml_qemuargv_options opt;
+        domxml_error err;
+        domxml_qemuargv_options_init(&opt);
+        opt.syntax = DOMXML_QEMUARGV_SYNTAX_JSON; /* QEMU does not check JSON ids */
+        ck_assert_msg(domxml_qemuargv_build(dom, &opt, NULL, &err) == NULL, "%s", bad[k]);
+        ck_assert_int_eq(err.code, DOMXML_ERR_VALUE);
+        ck_assert_ptr_nonnull(strstr(err.message, "^[A-Za-z][A-Za-z0-9._-]*$"));
+        ck_assert_ptr_null(domxml_qemuargv_unplug(dom, bad[k], NULL, &err));
+    }
+    ck_assert(domxml_qemuargv_id_valid("ua-backup0"));
+    ck_assert(domxml_qemuargv_id_valid("a.b_c-d"));
+    ck_assert(!domxml_qemuargv_id_valid("-a"));
+    ck_assert(!domxml_qemuargv_id_valid(NULL));
+}
+END_TEST
+
+START_TEST(numbering)
+{
+    /* nets by position among interfaces (a hostdev interface leaves a gap);
+     * hostdevs after the highest hostdevN in use, interface ones first */
+    domxml_domain *dom = new_domain("pc");
+    domxml_node *hi = nic(dom, DOMXML_INTERFACE_TYPE_HOSTDEV, 0, NULL, 9);
+    ck_assert_ptr_nonnull(hi->interface->hostdev_source = domxml_hostdev_source_new(dom));
+    ck_assert_ptr_nonnull(hi->interface->hostdev_source->address = domxml_hostdev_address_new(dom));
+    hi->interface->hostdev_source->address->type = DOMXML_ADDRESS_TYPE_PCI;
+    domxml_pci_addr_from_string("01:02.3", &hi->interface->hostdev_source->address->u.pci);
+    domxml_node *h1 = vf(dom, "0000:05:00.0", NULL);
+    domxml_node *h2 = vf(dom, "0000:05:00.1", NULL);
+    ck_assert_ptr_nonnull(h2->hostdev->info.alias = domxml_alias_new(dom));
+    h2->hostdev->info.alias->name = "hostdev5";
+    add(dom, h1);
+    add(dom, hi);
+    add(dom, nic(dom, DOMXML_INTERFACE_TYPE_USER, DOMXML_NIC_MODEL_RTL8139, NULL, 1));
+    add(dom, h2);
+    char **argv = domxml_qemuargv_build(dom, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(argv);
+    ck_assert_str_eq(joined(argv), "-netdev\nuser,id=hostnet1\n"
+                                   "-device\nrtl8139,netdev=hostnet1,id=net1,mac=52:54:00:00:00:01\n"
+                                   "-device\nvfio-pci,host=0000:01:02.3,id=hostdev6\n"
+                                   "-device\nvfio-pci,host=0000:05:00.0,id=hostdev7\n"
+                                   "-device\nvfio-pci,host=0000:05:00.1,id=hostdev5\n");
+    domxml_argv_free(argv);
+}
+END_TEST
+
+START_TEST(unsafe_values_refused)
+{
+    /* built by hand, so characters XML could not carry reach qemuargv */
+    static const char *bad[] = {"/rom\x1b", "/rom\n", "/rom\x7f", "/rom\xff", "/rom\xc0\xaf"};
+    for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+        domxml_domain *dom = new_domain("pc");
+        domxml_node *n = nic(dom, DOMXML_INTERFACE_TYPE_USER, DOMXML_NIC_MODEL_E1000, NULL, 1);
+        ck_assert_ptr_nonnull(n->interface->info.rom = domxml_rom_new(dom));
+        n->interface->info.rom->file = bad[k];
+        add(dom, n);
+        domxml_error err;
+        for (int s = 0; s < 2; s++) {
+            domxml_qemuargv_options opt;
+            domxml_qemuargv_options_init(&opt);
+            opt.syntax = s ? DOMXML_QEMUARGV_SYNTAX_JSON : DOMXML_QEMUARGV_SYNTAX_KEYVAL;
+            ck_assert_ptr_null(domxml_qemuargv_build(dom, &opt, NULL, &err));
+            ck_assert_int_eq(err.code, DOMXML_ERR_VALUE);
+            ck_assert_ptr_nonnull(strstr(err.message, "'romfile'"));
+        }
+    }
+    /* an empty host address is refused, an empty ROM file too */
+    domxml_domain *dom = new_domain("pc");
+    domxml_node *h = vf(dom, "0000:05:00.0", NULL);
+    h->hostdev->source->address->u.pci.slot.set = false;
+    add(dom, h);
+    domxml_error err;
+    ck_assert_ptr_null(domxml_qemuargv_build(dom, NULL, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_MISSING);
+}
+END_TEST
+
+static int warnings;
+static char last_warning[512];
+
+static void on_warning(void *ctx, const domxml_error *w)
+{
+    (void)ctx;
+    warnings++;
+    snprintf(last_warning, sizeof(last_warning), "%s", w->message);
+    ck_assert_int_eq(w->code, DOMXML_OK);
+}
+
+START_TEST(warnings_reported)
+{
+    domxml_domain *dom = new_domain("pc");
+    domxml_node *p = nic(dom, DOMXML_INTERFACE_TYPE_USER, DOMXML_NIC_MODEL_VIRTIO, "ua-p", 1);
+    ck_assert_ptr_nonnull(p->interface->teaming = domxml_teaming_new(dom));
+    p->interface->teaming->type = DOMXML_TEAMING_TYPE_PERSISTENT;
+    add(dom, p);
+    domxml_node *h = vf(dom, "0000:81:10.2", "ua-p");
+    pci_at(dom, h, 0, 5, 0);
+    add(dom, h);
+    domxml_qemuargv_options opt;
+    domxml_qemuargv_options_init(&opt);
+    opt.warning = on_warning;
+    warnings = 0;
+    char **argv = domxml_qemuargv_build(dom, &opt, NULL, NULL);
+    ck_assert_ptr_nonnull(argv);
+    domxml_argv_free(argv);
+    ck_assert_int_eq(warnings, 1);
+    ck_assert_ptr_nonnull(strstr(last_warning, "PCI Express"));
+    /* the same on q35 root port: no warning */
+    opt.machine = "q35";
+    domxml_qemuargv_bus buses[] = {{0, "pcie.0"}};
+    opt.buses = buses;
+    opt.n_buses = 1;
+    warnings = 0;
+    argv = domxml_qemuargv_build(dom, &opt, NULL, NULL);
+    ck_assert_ptr_nonnull(argv);
+    ck_assert_int_eq(warnings, 0);
+    domxml_argv_free(argv);
+}
+END_TEST
+
+START_TEST(shell_text)
+{
+    char *argv[] = {"-device", "e1000,romfile=/a b", "-netdev", "it's", "-x", "a\nb", NULL};
+    char *t = tu_track(domxml_argv_to_shell(argv));
+    ck_assert_str_eq(t, "-device 'e1000,romfile=/a b' \\\n-netdev 'it'\\''s' \\\n-x $'a\\012b'\n");
+    char *none[] = {NULL};
+    char *e = tu_track(domxml_argv_to_shell(none));
+    ck_assert_str_eq(e, "");
+}
+END_TEST
+
+START_TEST(hotplug_unplug)
+{
+    domxml_domain *dom = pair();
+    domxml_qemuargv_resource res[] = {{"ua-p", DOMXML_QEMUARGV_RES_TAP_FD, "tapfd"}};
+    domxml_qemuargv_options opt;
+    domxml_error err;
+    domxml_qemuargv_options_init(&opt);
+    opt.resources = res;
+    opt.n_resources = 1;
+    opt.syntax = DOMXML_QEMUARGV_SYNTAX_KEYVAL; /* QMP is JSON whatever the syntax */
+    char *s = tu_track(domxml_qemuargv_hotplug(dom, "ua-p", &opt, &err));
+    ck_assert_msg(s != NULL, "%s", err.message);
+    ck_assert_str_eq(s, "{\"execute\":\"getfd\",\"arguments\":{\"fdname\":\"tapfd\"}}\n"
+                        "{\"execute\":\"netdev_add\",\"arguments\":{\"type\":\"tap\",\"fd\":"
+                        "\"tapfd\",\"id\":\"hostua-p\"}}\n"
+                        "{\"execute\":\"device_add\",\"arguments\":{\"driver\":\"virtio-net-pci\","
+                        "\"failover\":true,\"netdev\":\"hostua-p\",\"id\":\"ua-p\",\"mac\":"
+                        "\"52:54:00:00:00:01\"}}\n");
+    s = tu_track(domxml_qemuargv_unplug(dom, "hostdev0", NULL, &err));
+    ck_assert_str_eq(s, "{\"execute\":\"device_del\",\"arguments\":{\"id\":\"hostdev0\"}}\n");
+    ck_assert_ptr_null(domxml_qemuargv_hotplug(dom, NULL, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_INVALID_ARG);
+    ck_assert_ptr_null(domxml_qemuargv_unplug(dom, "nosuch", NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_INVALID_ARG);
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+    domxml_error err;
+    ck_assert_ptr_null(domxml_qemuargv_build(NULL, NULL, NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_INVALID_ARG);
+    domxml_domain *dom = pair();
+    domxml_qemuargv_options opt = {0};
+    ck_assert_ptr_null(domxml_qemuargv_build(dom, &opt, NULL, &err)); /* size 0 */
+    ck_assert_int_eq(err.code, DOMXML_ERR_INVALID_ARG);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("qemuargv");
+    TCase *tc = tu_tcase("api");
+    tcase_add_test(tc, hand_built_pair);
+    tcase_add_test(tc, missing_resource_names_device);
+    tcase_add_test(tc, second_partner_refused);
+    tcase_add_test(tc, transient_not_pci_refused);
+    tcase_add_test(tc, ids_checked);
+    tcase_add_test(tc, numbering);
+    tcase_add_test(tc, unsafe_values_refused);
+    tcase_add_test(tc, warnings_reported);
+    tcase_add_test(tc, shell_text);
+    tcase_add_test(tc, hotplug_unplug);
+    tcase_add_test(tc, bad_arguments);
+    suite_add_tcase(s, tc);
+    return tu_run_suite(s);
+}
