@@ -53,5 +53,17 @@ for xml in "$dir"/*.xml; do
         ;;
     esac
 done
+# The README's quick start prints the example pair's arguments as shown.
+"$bin" argv --fd ua-standby0=30 "$top/examples/teaming-hostdev.xml" >"$tmp/got" 2>&1
+awk '/ends with the QEMU arguments of that pair:/ { f = 1; next }
+     f && /^```$/ { if (in_block) exit; in_block = 1; next }
+     in_block { print }' "$top/README.md" >"$tmp/want"
+if [ -s "$tmp/want" ] && cmp -s "$tmp/want" "$tmp/got"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL: README quick-start argv output"
+    diff "$tmp/want" "$tmp/got" | head -n 10
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

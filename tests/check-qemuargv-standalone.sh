@@ -1,6 +1,7 @@
 #!/bin/sh
 # lib/qemuargv is written against the public API only: its sources compile
-# with nothing but include/ (source and build trees) on the include path.
+# with nothing but include/ (source and build trees) on the include path;
+# the C code of docs/qemuargv.md compiles too.
 set -u
 src="${DOMXML_SRCDIR:-.}"
 cc="${CC:-cc}"
@@ -22,4 +23,17 @@ for f in "$src"/lib/qemuargv/*.c; do
     n=$((n + 1))
 done
 echo "qemuargv: $n sources compile with only include/ on the include path"
-echo "1 passed, 0 failed"
+# The C blocks of docs/qemuargv.md compile against the public headers.
+awk '
+BEGIN { print "#include <domxml.h>\n#include <domxml/qemuargv.h>\n#include <stdio.h>\n#include <stdlib.h>\n" }
+/^```c$/ { n++; printf "int doc_block_%d(domxml_domain *dom);\nint doc_block_%d(domxml_domain *dom)\n{\n", n, n; inside = 1; next }
+/^```$/ && inside { print "}\n"; inside = 0; next }
+inside { print }
+END { if (n == 0) exit 1 }
+' "$src/docs/qemuargv.md" >"$out/doc.c" || { echo "no C block in docs/qemuargv.md"; echo "1 passed, 1 failed"; exit 1; }
+if ! $cc -std=c11 -Wall -Wextra -Werror -I"$src/include" -I"${DOMXML_BUILDDIR:-.}/include" \
+        -c "$out/doc.c" -o "$out/doc.o"; then
+    echo "1 passed, 1 failed"
+    exit 1
+fi
+echo "2 passed, 0 failed"
