@@ -11,6 +11,9 @@
 #include "qa.h"
 
 static void vfill(domxml_error *e, const domxml__qa_ctx *ctx, int dev, domxml_error_code code,
+                  const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void vfill(domxml_error *e, const domxml__qa_ctx *ctx, int dev, domxml_error_code code,
                   const char *fmt, va_list ap)
 {
     char msg[256];
