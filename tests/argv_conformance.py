@@ -29,11 +29,12 @@ CORPUS = os.environ.get("DOMXML_CORPUS_DIR") or os.path.join(SRC, "..", "shared"
 ARGV = os.path.join(CORPUS, "qemuxml2argvdata")
 OUT = os.path.join(CORPUS, "qemuxml2xmloutdata")
 TMP = tempfile.mkdtemp(prefix="domxml-conf-")
-OPTS = ("-netdev", "-device", "-chardev", "-add-fd")
+OPTS = ("-netdev", "-device", "-chardev", "-add-fd", "-drive", "-blockdev")
 
 
 def fixture_args(path):
-    text = open(path).read().replace("\\\n", " ")
+    # " \" ends an option line; a bare "\" breaks a long value after a comma
+    text = open(path).read().replace(" \\\n", " ").replace("\\\n", "")
     words = shlex.split(text)
     return [(words[i], words[i + 1]) for i in range(len(words) - 1) if words[i] in OPTS]
 
@@ -52,7 +53,7 @@ def ident(opt, value):
     if value.startswith("{"):
         import json
         d = json.loads(value)
-        return d.get("id"), d
+        return d.get("id") or d.get("node-name"), d
     d = kv(value)
     if opt == "-add-fd":
         return "fdset" + d.get("set", "?"), d
@@ -146,6 +147,9 @@ def main():
                 for f in (d.get("vhostfds") or d.get("vhostfd") or "").split(":"):
                     if f:
                         opts += ["--vhostfd", "%s=%s" % (dev, f)]
+            if opt == "-drive" and fid and fid.startswith("drive-") and \
+                    d.get("file", "").startswith("/dev/sg"):
+                opts += ["--sg", "%s=%s" % (fid[6:], d["file"])]
             if opt == "-device" and (d.get("driver") or value.split(",")[0]).startswith("vhost-scsi"):
                 opts += ["--vhostscsifd", "%s=%s" % (fid, d.get("vhostfd"))]
         # vdpa fds: -add-fd before the netdev that names its set
@@ -236,6 +240,11 @@ def main():
             i = i or ""
             if o in ("-netdev", "-add-fd") or (o, i) in our_ids:
                 return True
+            if o == "-drive":
+                return i.startswith("drive-") and (i[6:] in our_dev_ids or
+                                                   re.match(r"hostdev\d+$", i[6:]) is not None)
+            if o == "-blockdev":
+                return re.match(r"libvirt-hostdev\d+-backend$", i) is not None
             if o == "-chardev":
                 return i[4:] in our_dev_ids or re.match(r"charnet\d+$", i) is not None
             return o == "-device" and ("netdev" in d or d.get("target") in our_dev_ids or

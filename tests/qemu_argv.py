@@ -356,6 +356,42 @@ def open_tap(name, multi):
     return fd
 
 
+def test_tap_ifname():
+    try:
+        os.close(os.open("/dev/net/tun", os.O_RDWR))
+    except OSError as e:
+        print("SKIP (tap ifname cases): /dev/net/tun: %s" % e)
+        return
+    devs = ("    <interface type='ethernet'>\n      <mac address='52:54:00:00:01:01'/>\n"
+            "      <target dev='dxe%d' managed='no'/>\n      <model type='virtio'/>\n"
+            "    </interface>\n"
+            "    <interface type='bridge'>\n      <mac address='52:54:00:00:01:02'/>\n"
+            "      <source bridge='br0'/>\n      <model type='e1000e'/>\n"
+            "    </interface>\n"
+            "    <interface type='direct'>\n      <mac address='52:54:00:00:01:03'/>\n"
+            "      <source dev='eth0' mode='bridge'/>\n      <model type='virtio'/>\n"
+            "      <driver queues='2'/>\n    </interface>\n" % (os.getpid() % 10000))
+    xml = domain("pc", devs)
+    pid = os.getpid() % 10000
+    opts = ["--ifname", "net1=dxb%d" % pid, "--ifname", "#2=dxd%d" % pid]
+    for syntax in ("keyval", "json"):
+        tag = "tap by ifname (%s)" % syntax
+        rc, args, err = gen(xml, syntax, opts)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        q = Qemu("pc", args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if q.up:
+            net = q.hmp("info network")
+            for nd, name in (("hostnet0", "dxe"), ("hostnet1", "dxb"), ("hostnet2", "dxd")):
+                ok(tag + ": %s on tap %s%d" % (nd, name, pid),
+                   re.search(r"%s: index=0,type=tap,ifname=%s%d,script=no,downscript=no" %
+                             (nd, name, pid), net) is not None, net)
+            ok(tag + ": two queues", "hostnet2: index=1,type=tap" in net, net)
+        q.close()
+
+
 def test_tap():
     devs = ("    <interface type='ethernet'>\n      <mac address='52:54:00:00:01:01'/>\n"
             "      <model type='virtio'/>\n    </interface>\n"
@@ -495,6 +531,82 @@ def test_vhostuser():
         t.join()
 
 
+def serve_vhost(c, stop, seen):
+    c.settimeout(0.2)
+    while not stop.is_set():
+        try:
+            hdr = c.recv(12)
+        except socket.timeout:
+            continue
+        except OSError:
+            return
+        if len(hdr) < 12:
+            return
+        req, flags, size = struct.unpack("<III", hdr)
+        seen.append(req)
+        if size:
+            c.recv(size)
+        reply = None
+        if req == VHOST_USER_GET_FEATURES:
+            reply = (1 << 30) | (1 << 32)
+        elif req == VHOST_USER_GET_PROTOCOL_FEATURES:
+            reply = 1 << 0
+        elif req == VHOST_USER_GET_QUEUE_NUM:
+            reply = 2
+        elif flags & 0x8:
+            reply = 0
+        if reply is not None:
+            c.sendall(struct.pack("<IIIQ", req, 0x1 | 0x4, 8, reply))
+
+
+def test_vhostuser_server():
+    """mode='server': QEMU listens and waits (no wait=off) until the backend
+    connects; the stub connects as a client once the socket exists."""
+    path = os.path.join(TMP, "vu-server.sock")
+    devs = ("    <interface type='vhostuser'>\n      <mac address='52:54:00:00:03:02'/>\n"
+            "      <source type='unix' path='%s' mode='server'/>\n"
+            "      <model type='virtio'/>\n      <driver queues='2'/>\n"
+            "    </interface>\n" % path)
+    xml = domain("pc", devs)
+    for syntax in ("keyval", "json"):
+        tag = "vhost-user server (%s)" % syntax
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        ok(tag + ": server=on without wait=off", args[1].endswith(",server=on"), args[1])
+        stop, seen = threading.Event(), []
+
+        def client():
+            deadline = time.time() + 15
+            while time.time() < deadline and not stop.is_set():
+                try:
+                    c = socket.socket(socket.AF_UNIX)
+                    c.connect(path)
+                except OSError:
+                    time.sleep(0.05)
+                    continue
+                seen.append("connected")
+                serve_vhost(c, stop, seen)
+                c.close()
+                return
+        t = threading.Thread(target=client, daemon=True)
+        t.start()
+        q = Qemu("pc", args)
+        ok(tag + ": QEMU starts once the backend connected", q.up and "connected" in seen,
+           q.stderr())
+        if q.up:
+            net = q.hmp("info network")
+            ok(tag + ": two vhost-user queues", "hostnet0: index=0,type=vhost-user" in net and
+               "hostnet0: index=1,type=vhost-user" in net, net)
+            ok(tag + ": mq", q.get("net0", "mq") is True)
+        q.close()
+        stop.set()
+        t.join()
+        if os.path.exists(path):
+            os.unlink(path)
+
+
 # ----------------------------------------------------------------------------
 # Every hostdev kind started alone: it must fail for the missing hardware
 # only (never for an unknown or malformed property); usb-host by vendor and
@@ -545,6 +657,65 @@ def test_hostdevs():
             msg = run_fail(machine, extra + args).strip()
             ok(tag + ": fails for the missing hardware only",
                any(w in msg for w in want) and not BAD_PROPERTY.search(msg), msg)
+    # Devices whose fd or file the caller gives: /dev/null stands in for the
+    # device, so QEMU parses every property and fails in the ioctl.
+    null = os.open("/dev/null", os.O_RDWR)
+    try:
+        os.set_inheritable(null, True)
+        fd_cases = [
+            ("vhost-scsi with the caller's fd", ["--vhostscsifd", "hostdev0=%d" % null], "",
+             "    <hostdev mode='subsystem' type='scsi_host'>\n"
+             "      <source protocol='vhost' wwpn='naa.5123456789abcde0'/>\n" + pciaddr(0, 7) +
+             "    </hostdev>\n", [], ("vhost_set_owner failed", "vhost-scsi")),
+            ("vdpa through -add-fd", ["--vdpafd", "net0=%d" % null], "",
+             "    <interface type='vdpa'>\n      <mac address='52:54:00:00:03:03'/>\n"
+             "      <source dev='/dev/vhost-vdpa-0'/>\n      <model type='virtio'/>\n"
+             "      <driver queues='2'/>\n    </interface>\n", [],
+             ("Fail to query features from vhost-vDPA device",)),
+            ("SCSI on virtio-scsi (channel, lun)", ["--sg", "hostdev0=/dev/null"],
+             "    <controller type='scsi' index='0' model='virtio-scsi'/>\n",
+             "    <hostdev mode='subsystem' type='scsi'>\n      <source>\n"
+             "        <adapter name='scsi_host0'/>\n        <address bus='0' target='0' unit='0'/>\n"
+             "      </source>\n      <readonly/>\n"
+             "      <address type='drive' controller='0' bus='0' target='4' unit='8'/>\n"
+             "    </hostdev>\n", ["-device", "virtio-scsi-pci,id=scsi0"],
+             ("cannot get SG_IO version number",)),
+            ("SCSI on lsi (unit only)", ["--sg", "hostdev0=/dev/null"],
+             "    <controller type='scsi' index='1'/>\n",
+             "    <hostdev mode='subsystem' type='scsi'>\n      <source>\n"
+             "        <adapter name='scsi_host0'/>\n        <address bus='0' target='0' unit='0'/>\n"
+             "      </source>\n      <boot order='1'/>\n"
+             "      <address type='drive' controller='1' bus='0' target='0' unit='3'/>\n"
+             "    </hostdev>\n", ["-device", "lsi,id=scsi1"],
+             ("cannot get SG_IO version number",)),
+            ("iSCSI", [], "    <controller type='scsi' index='0' model='virtio-scsi'/>\n",
+             "    <hostdev mode='subsystem' type='scsi'>\n"
+             "      <source protocol='iscsi' name='iqn.1992-01.com.example/1'>\n"
+             "        <host name='127.0.0.1' port='1'/>\n      </source>\n"
+             "      <address type='drive' controller='0' bus='0' target='2' unit='5'/>\n"
+             "    </hostdev>\n", ["-device", "virtio-scsi-pci,id=scsi0"],
+             ("iSCSI: Failed to connect",)),
+        ]
+        for name, opts, ctl, devs, extra, want in fd_cases:
+            xml = domain("pc", devs, ctl)
+            for syntax in ("keyval", "json"):
+                tag = "%s (%s)" % (name, syntax)
+                rc, args, err = gen(xml, syntax, opts)
+                ok(tag + ": generated", rc == 0, err)
+                if rc:
+                    continue
+                try:
+                    p = subprocess.run([QEMU, "-machine", "pc", "-accel", "tcg", "-nodefaults",
+                                        "-display", "none", "-S"] + extra + args,
+                                       capture_output=True, text=True, timeout=20,
+                                       stdin=subprocess.DEVNULL, pass_fds=(null,))
+                    msg = p.stderr.strip()
+                except subprocess.TimeoutExpired:
+                    msg = "(timed out)"
+                ok(tag + ": fails in the device, not on a property",
+                   any(w in msg for w in want) and not BAD_PROPERTY.search(msg), msg)
+    finally:
+        os.close(null)
     # vendor/product: QEMU starts and waits for the device
     xml = domain("pc", "    <hostdev mode='subsystem' type='usb' managed='no'>\n      <source>\n"
                  "        <vendor id='0x1234'/>\n        <product id='0xbeef'/>\n      </source>\n"
@@ -618,7 +789,8 @@ def main():
     if not QEMU or not os.access(QEMU, os.X_OK):
         print("SKIP: qemu-system-x86_64 not found (Debian: apt-get install qemu-system-x86)")
         return 77
-    for t in (test_teaming, test_nics, test_sockets, test_tap, test_vhostuser, test_hostdevs,
+    for t in (test_teaming, test_nics, test_sockets, test_tap, test_tap_ifname, test_vhostuser,
+              test_vhostuser_server, test_hostdevs,
               test_hotplug):
         before = PASS + FAIL
         t()

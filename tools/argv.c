@@ -16,6 +16,7 @@ int domxml_cli_argv(int argc, char **argv);
 static const char argv_usage[] =
     "usage: domxml argv [--syntax=keyval|json] [--fd ALIAS=N]... [--vhostfd ALIAS=N]...\n"
     "                   [--ifname ALIAS=NAME]... [--vdpafd ALIAS=N]... [--vhostscsifd ALIAS=N]...\n"
+    "                   [--sg ALIAS=/dev/sgN]...\n"
     "                   [--machine TYPE] [--bus INDEX=NAME]...\n"
     "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS] FILE|-\n";
 
@@ -84,6 +85,7 @@ int domxml_cli_argv(int argc, char **argv)
         {"--ifname", DOMXML_QEMUARGV_RES_IFNAME},
         {"--vdpafd", DOMXML_QEMUARGV_RES_VDPA_FD},
         {"--vhostscsifd", DOMXML_QEMUARGV_RES_VHOSTSCSI_FD},
+        {"--sg", DOMXML_QEMUARGV_RES_SCSI_GENERIC},
     };
     domxml_qemuargv_options opt;
     domxml_qemuargv_resource *res = calloc((size_t)argc + 1, sizeof(*res));

@@ -51,6 +51,9 @@ typedef enum domxml_qemuargv_resource_kind {
     DOMXML_QEMUARGV_RES_VDPA_FD,
     /* A vhost-scsi fd (number or name) of a <hostdev type='scsi_host'>. */
     DOMXML_QEMUARGV_RES_VHOSTSCSI_FD,
+    /* The /dev/sgN path of a <hostdev type='scsi'> adapter device (libvirt
+     * finds it in sysfs; qemuargv does not look). */
+    DOMXML_QEMUARGV_RES_SCSI_GENERIC,
     DOMXML_QEMUARGV_RES_LAST
 } domxml_qemuargv_resource_kind;
 
@@ -105,7 +108,8 @@ static inline void domxml_qemuargv_options_init(domxml_qemuargv_options *options
 
 /*
  * The device arguments of `dom` (a <domain>, or a standalone <interface> or
- * <hostdev> document): NIC -chardev/-add-fd/-netdev/-device groups in
+ * <hostdev> document; SCSI host devices add -drive, or -blockdev in JSON,
+ * before their -device): NIC -chardev/-add-fd/-netdev/-device groups in
  * interface order, then the host devices (those of <interface
  * type='hostdev'> first, as libvirt lists them), so every failover primary
  * follows its standby.

@@ -175,6 +175,13 @@ char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
             domxml__qa_arg_members(&b, a, NULL);
             domxml__qa_puts(&b, "}}\n");
             break;
+        case DOMXML__QA_ARG_BLOCKDEV:
+            line_start(&b, "blockdev-add");
+            domxml__qa_arg_members(&b, a, NULL);
+            domxml__qa_puts(&b, "}}\n");
+            break;
+        case DOMXML__QA_ARG_DRIVE: /* not in JSON mode */
+            break;
         case DOMXML__QA_ARG_DEVICE:
             line_start(&b, "device_add");
             domxml__qa_arg_members(&b, a, NULL);

@@ -79,7 +79,8 @@ domxml__qa_arg *domxml__qa_arg_new(domxml__qa_ctx *ctx, domxml__qa_arg_kind kind
     a->kind = kind;
     a->head = head;
     /* QEMU 7.2 takes JSON for -device and -netdev only. */
-    a->json = json && (kind == DOMXML__QA_ARG_NETDEV || kind == DOMXML__QA_ARG_DEVICE);
+    a->json = kind == DOMXML__QA_ARG_BLOCKDEV ||
+              (json && (kind == DOMXML__QA_ARG_NETDEV || kind == DOMXML__QA_ARG_DEVICE));
     a->dev = ctx->cur;
     return a;
 }
@@ -396,6 +397,10 @@ const char *domxml__qa_opt_name(domxml__qa_arg_kind kind)
         return "-chardev";
     case DOMXML__QA_ARG_ADDFD:
         return "-add-fd";
+    case DOMXML__QA_ARG_DRIVE:
+        return "-drive";
+    case DOMXML__QA_ARG_BLOCKDEV:
+        return "-blockdev";
     }
     return "-device";
 }

@@ -1124,6 +1124,144 @@ static void vhost_scsi(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json
         pci_address(ctx, a, info, NULL);
 }
 
+
+/* The SCSI controller `index`: its QEMU id, and whether it is an lsilogic
+ * (libvirt's default on x86), which addresses devices by unit only. */
+static const char *scsi_ctrl(domxml__qa_ctx *ctx, unsigned int index, char *buf, size_t size,
+                             bool *lsi)
+{
+    *lsi = false;
+    snprintf(buf, size, "scsi%u", index);
+    if (ctx->standalone)
+        return buf;
+    domxml_node *devs = domxml_domain_devices(ctx->dom);
+    for (domxml_node *c = domxml_node_child(devs, NULL, "controller"); c;
+         c = domxml_node_child(devs, c, "controller")) {
+        const char *type = domxml_node_attr(c, "type");
+        const char *idx = domxml_node_attr(c, "index");
+        if (!type || strcmp(type, "scsi") != 0 || !idx || strtoul(idx, NULL, 10) != index)
+            continue;
+        const char *model = domxml_node_attr(c, "model");
+        *lsi = !model || strcmp(model, "lsilogic") == 0;
+        domxml_node *al = domxml_node_child(c, NULL, "alias");
+        const char *alias = al ? domxml_node_attr(al, "name") : NULL;
+        if (alias && strncmp(alias, "ua-", 3) == 0)
+            snprintf(buf, size, "%s", alias);
+        return buf;
+    }
+    domxml__qa_fail(ctx, DOMXML_ERR_MISSING, "the domain has no SCSI controller with index %u",
+                    index);
+    return NULL;
+}
+
+static void scsi_generic(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
+{
+    const domxml_hostdev *h = dev->node->hostdev;
+    const domxml_hostdev_source *s = h->source;
+    const domxml_device_info *info = &h->info;
+    const domxml_address *ad = info->address;
+    bool readonly = h->more && h->more->readonly;
+    char file[1024], ctrl[128], drive[96];
+    bool lsi;
+
+    if (!ad || ad->type != DOMXML_ADDRESS_TYPE_DRIVE) {
+        domxml__qa_fail(ctx, DOMXML_ERR_MISSING,
+                        "a SCSI host device needs a drive address (controller, bus, target, unit)");
+        return;
+    }
+    if (!s) {
+        domxml__qa_fail(ctx, DOMXML_ERR_MISSING, "a SCSI host device needs a source");
+        return;
+    }
+    bool iscsi = s->protocol == DOMXML_SCSI_PROTOCOL_ISCSI;
+    if (iscsi) {
+        const domxml_iscsi_host *host = s->u.scsi.host;
+        if (s->u.scsi.auth) {
+            domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED,
+                            "iSCSI authentication needs a secret object, not supported yet");
+            return;
+        }
+        if (!host || !host->name || !*host->name || !s->name || !*s->name) {
+            domxml__qa_fail(ctx, DOMXML_ERR_MISSING, "an iSCSI source needs a host and a name");
+            return;
+        }
+        const char *lun = strchr(s->name, '/') ? "" : "/0";
+        if (host->port.set)
+            snprintf(file, sizeof(file), "iscsi://%s:%u/%s%s", host->name, host->port.value,
+                     s->name, lun);
+        else
+            snprintf(file, sizeof(file), "iscsi://%s/%s%s", host->name, s->name, lun);
+    } else {
+        const char *sg[2];
+        size_t n = res_get(ctx, ctx->cur, DOMXML_QEMUARGV_RES_SCSI_GENERIC, sg, 2);
+        if (n != 1 || !*sg[0]) {
+            domxml__qa_fail(ctx, n > 1 ? DOMXML_ERR_VALUE : DOMXML_ERR_MISSING,
+                            "a SCSI host device needs one /dev/sgN path from the caller "
+                            "(libvirt finds it in sysfs)");
+            return;
+        }
+        snprintf(file, sizeof(file), "%s", sg[0]);
+    }
+    const char *c = scsi_ctrl(ctx, ad->u.drive.controller.value, ctrl, sizeof(ctrl), &lsi);
+    if (!c)
+        return;
+    if (json) {
+        snprintf(drive, sizeof(drive), "libvirt-%s-backend", dev->id);
+        domxml__qa_arg *b = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_BLOCKDEV, true, true);
+        if (iscsi) {
+            /* iscsi://host[:port]/target/lun */
+            const char *host = s->u.scsi.host->name;
+            char target[512];
+            const char *slash = strrchr(s->name, '/');
+            long lunv = slash ? strtol(slash + 1, NULL, 10) : 0;
+            snprintf(target, sizeof(target), "%.*s", slash ? (int)(slash - s->name) : (int)strlen(s->name),
+                     s->name);
+            domxml__qa_str(ctx, b, "driver", "iscsi");
+            domxml__qa_str(ctx, b, "transport", "tcp");
+            if (s->u.scsi.host->port.set)
+                domxml__qa_strf(ctx, b, "portal", "%s:%u", host, s->u.scsi.host->port.value);
+            else
+                domxml__qa_str(ctx, b, "portal", host);
+            domxml__qa_str(ctx, b, "target", target);
+            domxml__qa_int(ctx, b, "lun", lunv);
+        } else {
+            domxml__qa_str(ctx, b, "driver", "host_device");
+            domxml__qa_str(ctx, b, "filename", file);
+        }
+        domxml__qa_id(ctx, b, "node-name", drive);
+        domxml__qa_bool(ctx, b, "read-only", readonly);
+    } else {
+        snprintf(drive, sizeof(drive), "drive-%s", dev->id);
+        domxml__qa_arg *d = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DRIVE, false, false);
+        domxml__qa_str(ctx, d, "file", file);
+        domxml__qa_str(ctx, d, "if", "none");
+        domxml__qa_str(ctx, d, "format", "raw");
+        domxml__qa_id(ctx, d, "id", drive);
+        if (readonly)
+            domxml__qa_bool(ctx, d, "readonly", true);
+    }
+    domxml__qa_arg *a = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DEVICE, true, json);
+    domxml__qa_str(ctx, a, "driver", "scsi-generic");
+    if (json) {
+        domxml__qa_id(ctx, a, "drive", drive);
+        domxml__qa_id(ctx, a, "id", dev->id);
+        bootindex(ctx, a, info);
+    }
+    domxml__qa_strf(ctx, a, "bus", "%s.0", c);
+    if (lsi) {
+        domxml__qa_int(ctx, a, "scsi-id", ad->u.drive.unit.value);
+    } else {
+        domxml__qa_int(ctx, a, "channel", ad->u.drive.bus.value);
+        domxml__qa_int(ctx, a, "scsi-id", ad->u.drive.target.value);
+        domxml__qa_int(ctx, a, "lun", ad->u.drive.unit.value);
+    }
+    if (!json) {
+        domxml__qa_id(ctx, a, "drive", drive);
+        domxml__qa_id(ctx, a, "id", dev->id);
+        bootindex(ctx, a, info);
+    }
+}
+
 static void hostdev_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
 {
     const domxml_node *n = dev->node;
@@ -1151,9 +1289,7 @@ static void hostdev_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool 
         vhost_scsi(ctx, dev, json);
         return;
     case DOMXML_HOSTDEV_TYPE_SCSI:
-        domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED,
-                        "SCSI host devices (a -blockdev backend and a scsi-generic frontend on a "
-                        "SCSI controller) are not supported yet");
+        scsi_generic(ctx, dev, json);
         return;
     default:
         domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED, "host device type '%s' has no QEMU device",

@@ -27,7 +27,9 @@ typedef enum {
     DOMXML__QA_ARG_NETDEV,
     DOMXML__QA_ARG_DEVICE,
     DOMXML__QA_ARG_CHARDEV,
-    DOMXML__QA_ARG_ADDFD
+    DOMXML__QA_ARG_ADDFD,
+    DOMXML__QA_ARG_DRIVE,   /* keyval only */
+    DOMXML__QA_ARG_BLOCKDEV /* JSON only */
 } domxml__qa_arg_kind;
 
 /* One option and its value: the head (driver=/type=/backend) is props[0]
