@@ -605,7 +605,7 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
         }
         if (d->queues.set && d->queues.value > 1) {
             domxml__qa_bool(ctx, a, "mq", true);
-            if (!ccw) /* libvirt: guest ABI, never to change */
+            if (addr_is_pci_or_none(&i->info)) /* MSI-X; libvirt: guest ABI, never to change */
                 domxml__qa_int(ctx, a, "vectors", 2LL * d->queues.value + 2);
         }
         if (d->rx_queue_size.set)
