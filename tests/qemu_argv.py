@@ -114,12 +114,16 @@ class Qemu:
             return ""
         return self.p.stderr.read()
 
-    def cmd(self, execute, arguments=None, raw=None):
+    def cmd(self, execute, arguments=None, raw=None, fds=None):
         msg = raw if raw is not None else {"execute": execute}
         if arguments is not None:
             msg["arguments"] = arguments
-        self.f.write(json.dumps(msg) + "\n")
-        self.f.flush()
+        if fds:  # SCM_RIGHTS with the command, as getfd/add-fd want
+            self.f.flush()
+            socket.send_fds(self.s, [(json.dumps(msg) + "\n").encode()], fds)
+        else:
+            self.f.write(json.dumps(msg) + "\n")
+            self.f.flush()
         while True:
             r = json.loads(self.f.readline())
             if "event" not in r:
@@ -739,7 +743,7 @@ def test_hostdevs():
 # Hot-plug: the QMP commands sent to a running QEMU.
 
 def test_hotplug():
-    ctl, ctl_args = q35_ports(3)
+    ctl, ctl_args = q35_ports(4)
     standby = ("    <interface type='user'>\n      <mac address='52:54:00:6d:90:02'/>\n"
                "      <model type='virtio'/>\n      <teaming type='persistent'/>\n"
                "      <link state='down'/>\n      <alias name='ua-standby'/>\n" + pciaddr(1) +
@@ -776,6 +780,51 @@ def test_hotplug():
                              "bus": "pci.3"})
     ok("hotplug VF: paired (second primary refused)", r.get("error", {}).get("desc") ==
        "Cannot attach more than one primary device to 'ua-standby': 'ua-vf0' and 'probe'", r)
+    # A tap NIC whose fd travels by name: getfd with the fd, then the netdev.
+    try:
+        tap = open_tap("dxh%d" % (os.getpid() % 10000), False)
+    except OSError as e:
+        tap = None
+        print("SKIP (tap hot-plug): %s" % e)
+    if tap is not None:
+        nic = ("<interface type='bridge'>\n  <mac address='52:54:00:00:05:01'/>\n"
+               "  <source bridge='br0'/>\n  <model type='virtio'/>\n  <alias name='ua-hot'/>\n"
+               "  <address type='pci' domain='0x0000' bus='0x03' slot='0x00' function='0x0'/>\n"
+               "</interface>\n")
+        rc, cmds, err = gen(nic, "json", ["--hotplug", "--fd", "ua-hot=hotfd", "--machine", "q35",
+                                          "--bus", "3=pci.3"], hotplug=True)
+        ok("hotplug tap: generated", rc == 0 and [c["execute"] for c in cmds] ==
+           ["getfd", "netdev_add", "device_add"], (err, cmds))
+        for c in cmds or []:
+            r = q.cmd(None, raw=c, fds=[tap] if c["execute"] == "getfd" else None)
+            ok("hotplug tap: %s accepted" % c["execute"], "return" in r, r)
+        os.close(tap)
+        net = q.hmp("info network")
+        ok("hotplug tap: netdev on the passed fd", "hostua-hot: index=0,type=tap,fd=" in net, net)
+        ok("hotplug tap: NIC plugged", q.get("ua-hot", "netdev") == "hostua-hot")
+        r = q.cmd("device_del", {"id": "ua-hot"})
+        ok("hotplug tap: device_del accepted", "return" in r, r)
+    # vhost-user: chardev-add first (the stub backend listens), then the netdev.
+    path = os.path.join(TMP, "vu-hot.sock")
+    stop, seen = threading.Event(), []
+    t = threading.Thread(target=vhost_stub, args=(path, stop, seen), daemon=True)
+    t.start()
+    time.sleep(0.2)
+    vu = ("<interface type='vhostuser'>\n  <mac address='52:54:00:00:05:02'/>\n"
+          "  <source type='unix' path='%s' mode='client'/>\n  <model type='virtio'/>\n"
+          "  <alias name='ua-vu'/>\n"
+          "  <address type='pci' domain='0x0000' bus='0x04' slot='0x00' function='0x0'/>\n"
+          "</interface>\n" % path)
+    rc, cmds, err = gen(vu, "json", ["--hotplug", "--bus", "4=pci.4"], hotplug=True)
+    ok("hotplug vhost-user: generated", rc == 0 and [c["execute"] for c in cmds] ==
+       ["chardev-add", "netdev_add", "device_add"], (err, cmds))
+    for c in cmds or []:
+        r = q.cmd(None, raw=c)
+        ok("hotplug vhost-user: %s accepted" % c["execute"], "return" in r, r)
+    ok("hotplug vhost-user: backend asked for features", VHOST_USER_GET_FEATURES in seen, seen)
+    ok("hotplug vhost-user: NIC plugged", q.get("ua-vu", "netdev") == "hostua-vu")
+    stop.set()
+    t.join()
     rc, cmds, err = gen(dom_xml, "json", ["--unplug", "--alias", "ua-standby"], hotplug=True)
     ok("unplug standby: device_del", rc == 0 and cmds == [
         {"execute": "device_del", "arguments": {"id": "ua-standby"}}], (err, cmds))
