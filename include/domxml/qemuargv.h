@@ -14,7 +14,7 @@
  * command line. docs/qemuargv.md describes the rules (ids, buses, order,
  * teaming, escaping) and their sources.
  *
- * Since 0.3.
+ * Since 0.2.
  */
 #ifndef DOMXML_QEMUARGV_H
 #define DOMXML_QEMUARGV_H
