@@ -161,6 +161,17 @@ def main():
                     if opt2 == "-netdev" and "/dev/fdset/%s" % d["set"] in value2:
                         opts += ["--vdpafd", "%s=%s" % (fid[4:], d["fd"])]
                         break
+        # a transient <interface type='network'> on a VF pool: the VF libvirt
+        # picked from the pool (the vfio-pci line naming its partner)
+        xml_devs = devices_in_xml(xml)
+        for pos, (kind, _, _, text) in enumerate(xml_devs):
+            m = re.search(r"<teaming type='transient' persistent='([^']+)'/>", text)
+            if kind != "interface" or "type='network'" not in text.split(">")[0] or not m:
+                continue
+            for opt, value in fix:
+                fid, d = ident(opt, value)
+                if opt == "-device" and d.get("failover_pair_id") == m.group(1) and d.get("host"):
+                    opts += ["--vf", "#%d=%s" % (pos, d["host"])]
         # the XML: outdata when it exists, else the argv input
         src = xml_path
         for cand in ([stem + ".x86_64-latest.xml"] if latest else []) + [stem + ".xml"]:

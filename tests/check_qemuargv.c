@@ -216,7 +216,8 @@ START_TEST(transient_not_pci_refused)
     ck_assert_ptr_null(domxml_qemuargv_build(dom, &opt, NULL, &err));
     ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
     ck_assert_str_eq(err.message, "hostdev 'hostdev0': a transient teaming member must be a PCI "
-                                  "host device (<interface type='hostdev'> or <hostdev type='pci'>)");
+                                  "host device (<interface type='hostdev'>, <hostdev type='pci'>, "
+                                  "or an <interface type='network'> given its pool VF)");
 }
 END_TEST
 

@@ -175,7 +175,7 @@ BAD_PROPERTY = re.compile(r"Property '[^']*' not found|Parameter '[^']*' expects
 # Teaming pairs on q35 root ports: QEMU starts, the primary is hidden, a
 # second primary for the same standby is refused (proving the pairing).
 
-def teaming_case(name, transient_xml, primary_id, expect_host):
+def teaming_case(name, transient_xml, primary_id, expect_host, opts=()):
     ctl, ctl_args = q35_ports(3)
     devs = ("    <interface type='user'>\n      <mac address='52:54:00:6d:90:02'/>\n"
             "      <model type='virtio'/>\n      <teaming type='persistent'/>\n"
@@ -183,7 +183,7 @@ def teaming_case(name, transient_xml, primary_id, expect_host):
     xml = domain("q35", devs, ctl)
     for syntax in ("keyval", "json"):
         tag = "%s (%s)" % (name, syntax)
-        rc, args, err = gen(xml, syntax)
+        rc, args, err = gen(xml, syntax, opts)
         ok(tag + ": generated", rc == 0, err)
         if rc:
             continue
@@ -212,7 +212,7 @@ def teaming_case(name, transient_xml, primary_id, expect_host):
     # alone (no standby), where it must fail on the missing VF only.
     for syntax in ("keyval", "json"):
         tag = "%s primary alone (%s)" % (name, syntax)
-        rc, args, err = gen(xml, syntax)
+        rc, args, err = gen(xml, syntax, opts)
         if rc:
             ok(tag, False, err)
             continue
@@ -236,6 +236,13 @@ def test_teaming():
                  "      </source>\n      <teaming type='transient' persistent='ua-standby'/>\n"
                  + pciaddr(2) + "    </interface>\n",
                  "hostdev0", "0000:03:07.1")
+    teaming_case("teaming: user NIC + pool VF <interface type='network'>",
+                 "    <interface type='network'>\n"
+                 "      <mac address='52:54:00:6d:90:02'/>\n"
+                 "      <source network='vf-pool'/>\n      <model type='virtio'/>\n"
+                 "      <teaming type='transient' persistent='ua-standby'/>\n"
+                 + pciaddr(2) + "    </interface>\n",
+                 "hostdev0", "0001:02:03.4", ("--vf", "net1=0001:02:03.4"))
 
 
 # ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ int domxml_cli_argv(int argc, char **argv);
 static const char argv_usage[] =
     "usage: domxml argv [--syntax=keyval|json] [--fd ALIAS=N]... [--vhostfd ALIAS=N]...\n"
     "                   [--ifname ALIAS=NAME]... [--vdpafd ALIAS=N]... [--vhostscsifd ALIAS=N]...\n"
-    "                   [--sg ALIAS=/dev/sgN]...\n"
+    "                   [--sg ALIAS=/dev/sgN]... [--vf ALIAS=DDDD:BB:SS.F]...\n"
     "                   [--machine TYPE] [--bus INDEX=NAME]...\n"
     "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS] FILE|-\n";
 
@@ -86,6 +86,7 @@ int domxml_cli_argv(int argc, char **argv)
         {"--vdpafd", DOMXML_QEMUARGV_RES_VDPA_FD},
         {"--vhostscsifd", DOMXML_QEMUARGV_RES_VHOSTSCSI_FD},
         {"--sg", DOMXML_QEMUARGV_RES_SCSI_GENERIC},
+        {"--vf", DOMXML_QEMUARGV_RES_POOL_VF},
     };
     domxml_qemuargv_options opt;
     domxml_qemuargv_resource *res = calloc((size_t)argc + 1, sizeof(*res));

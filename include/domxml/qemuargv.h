@@ -54,6 +54,11 @@ typedef enum domxml_qemuargv_resource_kind {
     /* The /dev/sgN path of a <hostdev type='scsi'> adapter device (libvirt
      * finds it in sysfs; qemuargv does not look). */
     DOMXML_QEMUARGV_RES_SCSI_GENERIC,
+    /* "DDDD:BB:SS.F": the VF the caller took from a hostdev network's pool
+     * for an <interface type='network'> (libvirt picks it from the host's
+     * network definition). The interface is then a vfio-pci host device,
+     * numbered hostdevN; name it by alias, "#N" or its net<position>. */
+    DOMXML_QEMUARGV_RES_POOL_VF,
     DOMXML_QEMUARGV_RES_LAST
 } domxml_qemuargv_resource_kind;
 

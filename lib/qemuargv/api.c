@@ -192,7 +192,7 @@ char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
     const domxml_node *n = ctx.devs[k].node;
     if (n->kind == DOMXML_NODE_INTERFACE && n->interface->link &&
         n->interface->link->state == DOMXML_LINK_STATE_DOWN &&
-        n->interface->type != DOMXML_INTERFACE_TYPE_HOSTDEV) {
+        !ctx.devs[k].hostlike) {
         line_start(&b, "set_link");
         domxml__qa_puts(&b, "\"name\":");
         domxml__qa_json_string(&b, ctx.devs[k].id);

@@ -31,6 +31,13 @@ static bool is_hostlike(const domxml_node *n)
     return n->kind == DOMXML_NODE_HOSTDEV || iface_is_hostdev(n);
 }
 
+/* An interface written as a host device: type hostdev, or a network one
+ * the caller gave a pool VF. */
+static bool iface_hostlike(const domxml__qa_dev *d)
+{
+    return is_iface(d->node) && d->hostlike;
+}
+
 static bool numbered(const char *alias, const char *prefix, long *num)
 {
     size_t l = strlen(prefix);
@@ -114,6 +121,31 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
         ctx->devs[i++].node = d;
     ctx->ndevs = n;
 
+    unsigned int pos = 0;
+    for (i = 0; i < n; i++) {
+        domxml__qa_dev *d = &ctx->devs[i];
+        d->hostlike = is_hostlike(d->node);
+        if (!is_iface(d->node))
+            continue;
+        if (d->node->interface->type == DOMXML_INTERFACE_TYPE_NETWORK) {
+            const char *alias = domxml_node_alias(d->node);
+            char hash[32], net[32];
+            snprintf(hash, sizeof(hash), "#%zu", i);
+            snprintf(net, sizeof(net), "net%u", pos);
+            for (size_t r = 0; r < ctx->opt.n_resources; r++) {
+                const domxml_qemuargv_resource *res = &ctx->opt.resources[r];
+                if (res->kind != DOMXML_QEMUARGV_RES_POOL_VF || !res->device || !res->value)
+                    continue;
+                if ((alias && strcmp(res->device, alias) == 0) || strcmp(res->device, hash) == 0 ||
+                    (!alias && strcmp(res->device, net) == 0)) {
+                    d->pool_vf = res->value;
+                    d->hostlike = true;
+                }
+            }
+        }
+        pos++;
+    }
+
     /* Ids. Interfaces: their alias, else net<position among the
      * interfaces>; those of type hostdev are host devices. Host devices:
      * the interface ones first (libvirt lists them first), then the plain
@@ -121,7 +153,7 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
     long next_host = 0, v;
     for (i = 0; i < n; i++) {
         const char *a = domxml_node_alias(ctx->devs[i].node);
-        if (is_hostlike(ctx->devs[i].node) && numbered(a, "hostdev", &v) && v + 1 > next_host)
+        if (ctx->devs[i].hostlike && numbered(a, "hostdev", &v) && v + 1 > next_host)
             next_host = v + 1;
     }
     unsigned int ifpos = 0;
@@ -137,7 +169,7 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
                 continue;
             if (a)
                 snprintf(d->id, sizeof(d->id), "%s", a);
-            else if (iface && !iface_is_hostdev(d->node))
+            else if (iface && !d->hostlike)
                 snprintf(d->id, sizeof(d->id), "net%u", ifpos);
             else
                 snprintf(d->id, sizeof(d->id), "hostdev%ld", next_host++);
@@ -917,6 +949,16 @@ static void netdev_iface(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const c
 /* ------------------------------------------------------------------ */
 /* Host devices                                                          */
 
+static bool value_printable(const char *s, const char **why)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            *why = "control";
+            return false;
+        }
+    return true;
+}
+
 static const char *failover_pair(const domxml_node *n)
 {
     const domxml_teaming *t = domxml_node_teaming(n);
@@ -929,6 +971,19 @@ static void vfio_pci(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
 {
     const domxml_node *n = dev->node;
     const domxml_hostdev_source *src = domxml_node_host_source(n);
+    domxml_hostdev_address pool = {0};
+    domxml_hostdev_source pool_src = {0};
+    if (dev->pool_vf) {
+        if (domxml_pci_addr_from_string(dev->pool_vf, &pool.u.pci) < 0) {
+            const char *why = NULL;
+            domxml__qa_fail(ctx, DOMXML_ERR_VALUE, "pool VF '%s' is not a PCI address DDDD:BB:SS.F",
+                            value_printable(dev->pool_vf, &why) ? dev->pool_vf : "(unprintable)");
+            return;
+        }
+        pool.type = DOMXML_ADDRESS_TYPE_PCI;
+        pool_src.address = &pool;
+        src = &pool_src;
+    }
     const domxml_hostdev_driver *drv = n->kind == DOMXML_NODE_HOSTDEV ? n->hostdev->driver
                                                                       : n->interface->hostdev_driver;
     const domxml_device_info *info = domxml_node_device_info(n);
@@ -1265,7 +1320,7 @@ static void scsi_generic(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool js
 static void hostdev_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
 {
     const domxml_node *n = dev->node;
-    if (n->kind == DOMXML_NODE_INTERFACE) {
+    if (n->kind == DOMXML_NODE_INTERFACE) { /* type hostdev, or a pool VF */
         vfio_pci(ctx, dev, json);
         return;
     }
@@ -1322,7 +1377,7 @@ static void check_teaming(domxml__qa_ctx *ctx, int only)
         if (!t || t->type == DOMXML_TEAMING_TYPE_NONE)
             continue;
         if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
-            if (n->kind != DOMXML_NODE_INTERFACE || iface_is_hostdev(n)) {
+            if (n->kind != DOMXML_NODE_INTERFACE || ctx->devs[k].hostlike) {
                 domxml__qa_fail(ctx, DOMXML_ERR_TEAMING,
                                 "a persistent teaming member must be a virtio <interface>");
                 return;
@@ -1363,13 +1418,15 @@ static void check_teaming(domxml__qa_ctx *ctx, int only)
         /* transient */
         bool pci = (n->kind == DOMXML_NODE_HOSTDEV && n->hostdev->type == DOMXML_HOSTDEV_TYPE_PCI &&
                     n->hostdev->mode != DOMXML_HOSTDEV_MODE_CAPABILITIES) ||
+                   ctx->devs[k].pool_vf ||
                    (iface_is_hostdev(n) && n->interface->hostdev_source &&
                     n->interface->hostdev_source->address &&
                     n->interface->hostdev_source->address->type == DOMXML_ADDRESS_TYPE_PCI);
         if (!pci) {
             domxml__qa_fail(ctx, DOMXML_ERR_TEAMING,
                             "a transient teaming member must be a PCI host device (<interface "
-                            "type='hostdev'> or <hostdev type='pci'>)");
+                            "type='hostdev'>, <hostdev type='pci'>, or an <interface "
+                            "type='network'> given its pool VF)");
             return;
         }
         if (!t->persistent || !*t->persistent) {
@@ -1421,7 +1478,7 @@ static void build_one(domxml__qa_ctx *ctx, int k, bool json)
 {
     const domxml__qa_dev *dev = &ctx->devs[k];
     ctx->cur = k;
-    if (is_hostlike(dev->node)) {
+    if (dev->hostlike) {
         hostdev_device(ctx, dev, json);
     } else {
         char netdev[80];
@@ -1464,8 +1521,8 @@ int domxml__qa_build_all(domxml__qa_ctx *ctx, int only, bool json)
     for (int pass = 0; pass < 3 && !FAILED(ctx); pass++) {
         for (size_t k = 0; k < ctx->ndevs && !FAILED(ctx); k++) {
             const domxml_node *n = ctx->devs[k].node;
-            bool want = pass == 0 ? is_iface(n) && !iface_is_hostdev(n)
-                      : pass == 1 ? iface_is_hostdev(n)
+            bool want = pass == 0 ? is_iface(n) && !ctx->devs[k].hostlike
+                      : pass == 1 ? iface_hostlike(&ctx->devs[k])
                                   : n->kind == DOMXML_NODE_HOSTDEV;
             if (want && (only < 0 || only == (int)k))
                 build_one(ctx, (int)k, json);

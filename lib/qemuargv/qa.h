@@ -48,7 +48,8 @@ typedef struct domxml__qa_dev {
     char id[64];     /* QEMU id: alias, or numbered */
     char label[96];  /* "interface 'net0'" */
     char path[128];  /* element path */
-    bool emitted;    /* pass over hostdevs */
+    bool hostlike;   /* a <hostdev>, an <interface type='hostdev'>, or a pool VF */
+    const char *pool_vf; /* <interface type='network'>: the caller's VF address */
 } domxml__qa_dev;
 
 typedef struct domxml__qa_ctx {
