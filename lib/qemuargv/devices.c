@@ -657,11 +657,14 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
         char mac[DOMXML_MAC_STRLEN];
         domxml__qa_str(ctx, a, "mac", domxml_mac_to_string(&i->mac->address, mac));
     }
-    if (json)
-        bootindex(ctx, a, &i->info);
-    if (i->info.boot && i->info.boot->loadparm) {
-        domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED, "boot loadparm is for s390 only");
+    if (i->info.boot && i->info.boot->loadparm && !ccw) {
+        domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED, "boot loadparm is for s390 CCW devices only");
         return;
+    }
+    if (json) {
+        bootindex(ctx, a, &i->info);
+        if (i->info.boot && i->info.boot->loadparm)
+            domxml__qa_str(ctx, a, "loadparm", i->info.boot->loadparm);
     }
     if (ccw) {
         const domxml_address *ad = i->info.address;
@@ -671,8 +674,11 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
         pci_address(ctx, a, &i->info, NULL);
     }
     rom_group(ctx, a, &i->info);
-    if (!json)
+    if (!json) {
         bootindex(ctx, a, &i->info);
+        if (i->info.boot && i->info.boot->loadparm)
+            domxml__qa_str(ctx, a, "loadparm", i->info.boot->loadparm);
+    }
     if (virtio && !json)
         virtio_common(ctx, a, d);
 }
