@@ -140,10 +140,7 @@ char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
         const domxml_qemuargv_resource *r = &ctx.opt.resources[i];
         if ((r->kind != DOMXML_QEMUARGV_RES_TAP_FD && r->kind != DOMXML_QEMUARGV_RES_VHOST_FD &&
              r->kind != DOMXML_QEMUARGV_RES_VHOSTSCSI_FD) ||
-            !r->value || digits(r->value) || !r->device)
-            continue;
-        if (!(strcmp(r->device, ctx.devs[k].id) == 0 ||
-              (r->device[0] == '#' && strtol(r->device + 1, NULL, 10) == k)))
+            !r->value || digits(r->value) || !domxml__qa_res_matches(&ctx, k, r->device))
             continue;
         line_start(&b, "getfd");
         domxml__qa_puts(&b, "\"fdname\":");

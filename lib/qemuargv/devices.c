@@ -196,14 +196,14 @@ int domxml__qa_find_dev(domxml__qa_ctx *ctx, const char *alias)
 /* ------------------------------------------------------------------ */
 /* Caller resources                                                     */
 
-static bool res_matches(const domxml__qa_ctx *ctx, int dev, const char *name)
+bool domxml__qa_res_matches(const domxml__qa_ctx *ctx, int dev, const char *name)
 {
     if (!name)
         return false;
     if (name[0] == '#') {
         char *end;
         long v = strtol(name + 1, &end, 10);
-        return name[1] && !*end && v == dev;
+        return name[1] >= '0' && name[1] <= '9' && !*end && v == dev;
     }
     return strcmp(name, ctx->devs[dev].id) == 0;
 }
@@ -215,7 +215,7 @@ static size_t res_get(const domxml__qa_ctx *ctx, int dev, domxml_qemuargv_resour
     size_t n = 0;
     for (size_t i = 0; i < ctx->opt.n_resources; i++) {
         const domxml_qemuargv_resource *r = &ctx->opt.resources[i];
-        if (r->kind == kind && r->value && res_matches(ctx, dev, r->device)) {
+        if (r->kind == kind && r->value && domxml__qa_res_matches(ctx, dev, r->device)) {
             if (n < max)
                 out[n] = r->value;
             n++;

@@ -107,5 +107,7 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
 /* Build the arguments of every device (only == -1) or of one. */
 int domxml__qa_build_all(domxml__qa_ctx *ctx, int only, bool json);
 int domxml__qa_find_dev(domxml__qa_ctx *ctx, const char *alias);
+/* A resource's device name (id or "#N") names device `dev`. */
+bool domxml__qa_res_matches(const domxml__qa_ctx *ctx, int dev, const char *name);
 
 #endif
