@@ -131,6 +131,37 @@ CASES = [
     ("caller vhost fd name", domain("<interface type='bridge'><mac address='52:54:00:00:00:01'/>"
                                     "<source bridge='br0'/><model type='virtio'/></interface>"),
      ["--fd", "net0=3", "--vhostfd", "net0={c}"], "-netdev", "vhostfd", lambda v: v),
+    ("socket address", domain("<interface type='client'><mac address='52:54:00:00:00:01'/>"
+                              "<source address='{v}' port='5558'/></interface>"),
+     [], "-netdev", "connect", lambda v: ("[%s]:5558" if ":" in v else "%s:5558") % v),
+    ("mcast address", domain("<interface type='mcast'><mac address='52:54:00:00:00:01'/>"
+                             "<source address='{v}' port='5558'/></interface>"),
+     [], "-netdev", "mcast", lambda v: ("[%s]:5558" if ":" in v else "%s:5558") % v),
+    ("udp local address", domain("<interface type='udp'><mac address='52:54:00:00:00:01'/>"
+                                 "<source address='127.0.0.1' port='5558'><local address='{v}' "
+                                 "port='5559'/></source></interface>"),
+     [], "-netdev", "localaddr", lambda v: ("[%s]:5559" if ":" in v else "%s:5559") % v),
+    ("caller /dev/sgN path", domain("<controller type='scsi' index='0' model='virtio-scsi'/>"
+                                    "<hostdev mode='subsystem' type='scsi'><source><adapter "
+                                    "name='scsi_host0'/><address bus='0' target='0' unit='0'/>"
+                                    "</source><address type='drive' controller='0' bus='0' "
+                                    "target='0' unit='1'/></hostdev>"),
+     ["--sg", "hostdev0={c}", "--syntax=keyval"], "-drive", "file", lambda v: v),
+    ("caller /dev/sgN path (JSON -blockdev)",
+     domain("<controller type='scsi' index='0' model='virtio-scsi'/>"
+            "<hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/>"
+            "<address bus='0' target='0' unit='0'/></source><address type='drive' "
+            "controller='0' bus='0' target='0' unit='1'/></hostdev>"),
+     ["--sg", "hostdev0={c}", "--syntax=json"], "-blockdev", "filename", lambda v: v),
+    ("iSCSI host and name", domain("<controller type='scsi' index='0' model='virtio-scsi'/>"
+                                   "<hostdev mode='subsystem' type='scsi'><source protocol='iscsi' "
+                                   "name='{v}/2'><host name='{v}' port='3260'/></source>"
+                                   "<address type='drive' controller='0' bus='0' target='0' "
+                                   "unit='1'/></hostdev>"),
+     ["--syntax=keyval"], "-drive", "file", lambda v: "iscsi://%s:3260/%s/2" % (v, v)),
+    ("caller pool VF", domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
+                              "<source network='pool'/><model type='virtio'/></interface>"),
+     ["--vf", "net0={c}"], "-device", "host", lambda v: v),
     ("caller bus name", "<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='1' "
                         "slot='2' function='3'/></source><address type='pci' domain='0' bus='4' "
                         "slot='0' function='0'/></hostdev>",
@@ -138,6 +169,7 @@ CASES = [
 ]
 
 HARMLESS = "plain"
+HARMLESS_FOR = {"caller pool VF": "0000:01:02.3"}
 # Values a slot may refuse by its own rule (besides control characters).
 MAY_REFUSE = {
     "ethernet <target dev> as ifname": "not a Linux interface name",
@@ -145,6 +177,7 @@ MAY_REFUSE = {
     "caller fd name": "neither an fd number nor an fd name",
     "caller vhost fd name": "neither an fd number nor an fd name",
     "caller bus name": "is not a QEMU id",
+    "caller pool VF": "is not a PCI address",
 }
 
 
@@ -153,10 +186,10 @@ def arguments(words, opt):
 
 
 def keys_of(arg, syntax, opt):
-    if syntax == "json" and opt in ("-device", "-netdev"):
+    if opt == "-blockdev" or (syntax == "json" and opt in ("-device", "-netdev")):
         d = json.loads(arg)
         return [(k, v) for k, v in d.items()]
-    return split_keyval(arg, head=opt != "-add-fd")
+    return split_keyval(arg, head=opt not in ("-add-fd", "-drive"))
 
 
 def main():
@@ -168,7 +201,7 @@ def main():
             def gen(v):
                 return run(tmpl.replace("{v}", xml_attr(v)), syntax,
                            [o.replace("{c}", v) for o in copts])
-            rc, base, err = gen(HARMLESS)
+            rc, base, err = gen(HARMLESS_FOR.get(name, HARMLESS))
             ok("%s (%s): harmless value accepted" % (name, syntax), rc == 0, err)
             if rc:
                 continue
@@ -201,7 +234,7 @@ def main():
                 ok(tag + ": value intact", dict((k, x) for k, x in items if k).get(key) == expect(v),
                    items)
                 # the head (driver/type/backend) is unchanged
-                if syntax == "keyval" and opt != "-add-fd":
+                if syntax == "keyval" and opt not in ("-add-fd", "-drive"):
                     ok(tag + ": head unchanged",
                        items[0] == keys_of(base_args[0], syntax, opt)[0], items[0])
     # A real QEMU reads the escaped values back intact: the ROM file of an
