@@ -305,6 +305,36 @@ def test_nics():
         q.close()
 
 
+def test_nics_q35():
+    """iommu_platform and ats need a modern-only device: a PCIe root port, or
+    the non-transitional model anywhere."""
+    ctl, ctl_args = q35_ports(1)
+    devs = ("    <interface type='user'>\n      <mac address='52:54:00:00:06:01'/>\n"
+            "      <model type='virtio'/>\n      <driver iommu='on' ats='on' packed='on'/>\n"
+            + pciaddr(1) + "    </interface>\n"
+            "    <interface type='user'>\n      <mac address='52:54:00:00:06:02'/>\n"
+            "      <model type='virtio-non-transitional'/>\n      <driver iommu='on'/>\n"
+            "    </interface>\n")
+    xml = domain("q35", devs, ctl)
+    for syntax in ("keyval", "json"):
+        tag = "virtio iommu on q35 (%s)" % syntax
+        rc, args, err = gen(xml, syntax)
+        ok(tag + ": generated", rc == 0, err)
+        if rc:
+            continue
+        q = Qemu("q35", ctl_args + args)
+        ok(tag + ": QEMU starts", q.up, q.stderr())
+        if q.up:
+            ok(tag + ": root port NIC iommu_platform", q.get("net0", "iommu_platform") is True)
+            ok(tag + ": root port NIC ats", q.get("net0", "ats") is True)
+            ok(tag + ": root port NIC packed", q.get("net0", "packed") is True)
+            ok(tag + ": non-transitional iommu_platform", q.get("net1", "iommu_platform") is True)
+        q.close()
+    # refused where QEMU would refuse it
+    rc, args, err = gen(domain("q35", devs.replace(pciaddr(1), ""), ctl), "keyval")
+    ok("virtio iommu on pcie.0: refused", rc == 1 and "modern-only" in err, err)
+
+
 # ----------------------------------------------------------------------------
 # Socket NICs: listen, connect (to the listener), mcast, udp.
 
@@ -845,7 +875,7 @@ def main():
     if not QEMU or not os.access(QEMU, os.X_OK):
         print("SKIP: qemu-system-x86_64 not found (Debian: apt-get install qemu-system-x86)")
         return 77
-    for t in (test_teaming, test_nics, test_sockets, test_tap, test_tap_ifname, test_vhostuser,
+    for t in (test_teaming, test_nics, test_nics_q35, test_sockets, test_tap, test_tap_ifname, test_vhostuser,
               test_vhostuser_server, test_hostdevs,
               test_hotplug):
         before = PASS + FAIL

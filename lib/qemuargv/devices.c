@@ -278,7 +278,9 @@ static bool join_fds(domxml__qa_ctx *ctx, const char *what, const char **fds, si
 /* ------------------------------------------------------------------ */
 /* Buses and addresses                                                  */
 
-typedef enum { BUS_UNKNOWN, BUS_PCI, BUS_PCIE } bus_kind;
+/* BUS_PCIE: the PCIe root bus (legacy-capable endpoints); BUS_PCIE_PORT: a
+ * root or downstream port (modern-only devices). */
+typedef enum { BUS_UNKNOWN, BUS_PCI, BUS_PCIE, BUS_PCIE_PORT } bus_kind;
 
 static bool machine_is_q35(const char *m)
 {
@@ -319,8 +321,10 @@ static const char *pci_bus(domxml__qa_ctx *ctx, unsigned int index, char *buf, s
             const char *model = domxml_node_attr(c, "model");
             domxml_node *al = domxml_node_child(c, NULL, "alias");
             const char *alias = al ? domxml_node_attr(al, "name") : NULL;
-            if (model && (strcmp(model, "pcie-root") == 0 || strcmp(model, "pcie-root-port") == 0 ||
+            if (model && (strcmp(model, "pcie-root-port") == 0 ||
                           strcmp(model, "pcie-switch-downstream-port") == 0))
+                *kind = BUS_PCIE_PORT;
+            else if (model && strcmp(model, "pcie-root") == 0)
                 *kind = BUS_PCIE;
             else if (model)
                 *kind = BUS_PCI;
@@ -416,6 +420,8 @@ static void pci_address(domxml__qa_ctx *ctx, domxml__qa_arg *a, const domxml_dev
             domxml__qa_strf(ctx, a, "addr", "0x%x", slot);
     } else if (!ad && ctx->machine && machine_is_pc(ctx->machine)) {
         kind = BUS_PCI;
+    } else if (!ad && machine_is_q35(ctx->machine)) {
+        kind = BUS_PCIE; /* QEMU places it on pcie.0 */
     }
     if (info->acpi && info->acpi->index.set)
         domxml__qa_int(ctx, a, "acpi-index", info->acpi->index.value);
@@ -671,7 +677,20 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
         domxml__qa_strf(ctx, a, "devno", "%x.%x.%04x", ad->u.ccw.cssid.value, ad->u.ccw.ssid.value,
                         ad->u.ccw.devno.value);
     } else if (addr_is_pci_or_none(&i->info)) {
-        pci_address(ctx, a, &i->info, NULL);
+        bus_kind kind;
+        pci_address(ctx, a, &i->info, &kind);
+        /* QEMU: "VIRTIO_F_IOMMU_PLATFORM was supported by neither legacy nor
+         * transitional device" */
+        if (virtio && d && d->iommu == DOMXML_TRISTATE_SWITCH_ON &&
+            i->model->type != DOMXML_NIC_MODEL_VIRTIO_NON_TRANSITIONAL &&
+            (kind == BUS_PCI || kind == BUS_PCIE)) {
+            domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED,
+                            "iommu='on' needs a modern-only virtio device: put it on a PCIe "
+                            "root port or use model virtio-non-transitional (QEMU refuses it on "
+                            "a %s bus)",
+                            kind == BUS_PCI ? "conventional PCI" : "PCIe root");
+            return;
+        }
     }
     rom_group(ctx, a, &i->info);
     if (!json) {
@@ -894,6 +913,12 @@ static void netdev_iface(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const c
         if (s->u.vhostuser.mode == DOMXML_SOCKET_MODE_SERVER)
             domxml__qa_bool(ctx, a, "server", true);
         const domxml_reconnect *r = s->u.vhostuser.reconnect;
+        if (r && r->enabled == DOMXML_TRISTATE_BOOL_YES &&
+            s->u.vhostuser.mode == DOMXML_SOCKET_MODE_SERVER) {
+            domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED,
+                            "<reconnect> is for client mode: QEMU refuses it on a listening socket");
+            return;
+        }
         if (r && r->enabled == DOMXML_TRISTATE_BOOL_YES && r->timeout.set)
             domxml__qa_int(ctx, a, "reconnect", r->timeout.value);
         else if (r && r->enabled == DOMXML_TRISTATE_BOOL_NO)
