@@ -196,13 +196,14 @@ int domxml_cli_argv(int argc, char **argv)
         char **args = domxml_qemuargv_build(dom, &opt, NULL, &err);
         if (args) {
             text = domxml_argv_to_shell(args);
-            if (!text)
+            if (!text) {
+                memset(&err, 0, sizeof(err));
                 snprintf(err.message, sizeof(err.message), "out of memory");
+            }
         }
         domxml_argv_free(args);
     }
     if (!text) {
-        err.line = err.line; /* positions come from the document */
         print_diag(&err, opt.warning_ctx, "error");
         rc = 1;
     } else {
