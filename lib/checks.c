@@ -17,25 +17,36 @@
 /* ------------------------------------------------------------------ */
 /* Reporting                                                            */
 
-static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                         const char *rel, const char *fmt, va_list ap) DOMXML__PRINTF(5, 0);
+static void domxml__vreport(domxml__diag *d, domxml__problem *p, const char *fmt, va_list ap)
+    DOMXML__PRINTF(3, 0);
 
-static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                         const char *rel, const char *fmt, va_list ap)
+/* Format the message; a leading "[id] " is the problem's code. */
+static void domxml__vreport(domxml__diag *d, domxml__problem *p, const char *fmt, va_list ap)
 {
     char msg[sizeof(((domxml_error *)0)->message)];
+    char id[64];
+    const char *end;
 
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    d->report(d, code, at, rel, msg);
-    return -1;
+    p->message = msg;
+    p->id = NULL;
+    if (msg[0] == '[' && (end = strchr(msg, ']')) && end[1] == ' ' &&
+        (size_t)(end - msg) < sizeof(id)) {
+        memcpy(id, msg + 1, (size_t)(end - msg - 1));
+        id[end - msg - 1] = '\0';
+        p->id = id;
+        p->message = end + 2;
+    }
+    d->report(d, p);
 }
 
 int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt, ...)
 {
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, NULL, NULL, NULL, NULL};
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vrule(d, code, NULL, NULL, fmt, ap);
+    domxml__vreport(d, &p, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -43,12 +54,37 @@ int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt, ...)
 int domxml__rule_at(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
                     const char *rel, const char *fmt, ...)
 {
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, at, rel, NULL, NULL};
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vrule(d, code, at, rel, fmt, ap);
+    domxml__vreport(d, &p, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+int domxml__rule_attr(domxml__diag *d, domxml_error_code code, const char *attr,
+                      const char *fmt, ...)
+{
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, NULL, NULL, attr, NULL};
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vreport(d, &p, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int domxml__warn(domxml__diag *d, domxml_error_code code, const domxml_meta *at, const char *rel,
+                 const char *attr, const char *fmt, ...)
+{
+    domxml__problem p = {DOMXML_SEVERITY_WARNING, code, NULL, at, rel, attr, NULL};
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vreport(d, &p, fmt, ap);
+    va_end(ap);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -355,14 +355,10 @@ typedef struct domxml__quiet {
     domxml__checker *ck;
 } domxml__quiet;
 
-static void domxml__quiet_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                                 const char *rel, const char *message)
+static void domxml__quiet_report(domxml__diag *d, const domxml__problem *p)
 {
-    ((domxml__quiet *)(void *)d)->ck->failed = true;
-    (void)code;
-    (void)at;
-    (void)rel;
-    (void)message;
+    if (p->severity == DOMXML_SEVERITY_ERROR)
+        ((domxml__quiet *)(void *)d)->ck->failed = true;
 }
 
 bool domxml__format_domain(domxml__buf *b, const domxml_domain *dom)

@@ -142,10 +142,10 @@ static void domxml__fail_msg(struct domxml__pctx *pc, domxml_error_code code,
 }
 
 /* Rules report through the parse context's diag: the parse fails there. */
-static void domxml__parse_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                                 const char *rel, const char *message)
+static void domxml__parse_report(domxml__diag *d, const domxml__problem *p)
 {
-    domxml__fail_msg((struct domxml__pctx *)(void *)d, code, at, rel, message);
+    if (p->severity == DOMXML_SEVERITY_ERROR)
+        domxml__fail_msg((struct domxml__pctx *)(void *)d, p->kind, p->at, p->rel, p->message);
 }
 
 int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fmt, ...)
@@ -1063,6 +1063,31 @@ static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
     return xp;
 }
 
+/* DOMXML_PARSE_VALIDATE: the first error diagnostic fails the parse. */
+static bool domxml__parse_validate(const domxml_domain *dom, domxml_error *err)
+{
+    domxml_error verr;
+    domxml_diagnostics *ds = domxml_domain_validate(dom, &verr);
+    const domxml_diagnostic *first = NULL;
+
+    if (!ds) {
+        domxml__error_set(err, verr.code, "%s", verr.message);
+        return false;
+    }
+    for (size_t i = 0; i < ds->count && !first; i++) {
+        if (ds->items[i].severity == DOMXML_SEVERITY_ERROR)
+            first = &ds->items[i];
+    }
+    if (first) {
+        domxml__error_set(err, first->kind, "%s", first->message);
+        err->line = first->line;
+        err->column = first->column;
+        snprintf(err->path, sizeof(err->path), "%s", first->path);
+    }
+    domxml_diagnostics_free(ds);
+    return first == NULL;
+}
+
 /* The options a caller gave (domain.c has refused size 0), completed with
  * defaults. */
 static void domxml__options(const domxml_parse_options *in, domxml_parse_options *out)
@@ -1204,8 +1229,22 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.arena->mem.free_fcn(pc.text);
     pc.arena->mem.free_fcn(pc.names);
     pc.arena->extern_used = 0;
-    if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK))
-        ok = domxml__teaming_link(dom, err) == 0;
+    /* Pairs that resolve are linked; a partner that is missing, ambiguous
+     * or taken is a problem across devices, for validation (libvirt defines
+     * such documents). A member that breaks its own rules is a parse error. */
+    if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK)) {
+        domxml_error link_err;
+        domxml__error_clear(&link_err, NULL);
+        if (domxml__teaming_link(dom, &link_err) == -2) {
+            domxml__error_set(err, link_err.code, "%s", link_err.message);
+            err->line = link_err.line;
+            err->column = link_err.column;
+            memcpy(err->path, link_err.path, sizeof(err->path));
+            ok = false;
+        }
+    }
+    if (ok && (opts.flags & DOMXML_PARSE_VALIDATE))
+        ok = domxml__parse_validate(dom, err);
     if (!ok) {
         domxml_domain_free(dom);
         return NULL;

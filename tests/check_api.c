@@ -1066,23 +1066,30 @@ START_TEST(test_teaming_standalone)
 }
 END_TEST
 
+/* A teaming problem: `message`/`path` are what domxml_domain_link_teaming()
+ * says. A member that breaks its own rules does not parse (diag NULL); a
+ * problem across devices parses (lenient) and validation reports `diag` at
+ * `diag_path`. */
 typedef struct teaming_error {
     const char *what;
     const char *xml;
     const char *message;
     const char *path;
+    const char *diag;
+    const char *diag_path;
 } teaming_error;
 
 static const teaming_error teaming_errors[] = {
     {"unknown alias",
      DOMAIN(PERSISTENT("ua-p") TRANSIENT_PCI("<teaming type='transient' persistent='ua-x'/>")),
      "<hostdev> teaming names persistent device 'ua-x', but no device has that alias",
+     "/domain/devices/hostdev/teaming", "teaming.partner-missing",
      "/domain/devices/hostdev/teaming"},
     {"transient without persistent attribute",
      DOMAIN(PERSISTENT("ua-p") TRANSIENT_PCI("<teaming type='transient'/>")),
      "<hostdev> with teaming type='transient' needs the 'persistent' attribute naming its "
      "partner's alias",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"transient naming a device without persistent teaming",
      DOMAIN("    <interface type='network'>\n"
             "      <source network='default'/>\n"
@@ -1092,12 +1099,14 @@ static const teaming_error teaming_errors[] = {
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names 'ua-p', which is not an <interface> with "
      "<teaming type='persistent'/>",
+     "/domain/devices/hostdev/teaming", "teaming.partner-not-persistent",
      "/domain/devices/hostdev/teaming"},
     {"two transients naming the same persistent",
      DOMAIN(PERSISTENT("ua-p")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names 'ua-p', which already has a transient member",
+     "/domain/devices/hostdev[2]/teaming", "teaming.partner-shared",
      "/domain/devices/hostdev[2]/teaming"},
     {"teaming on a usb hostdev",
      DOMAIN(PERSISTENT("ua-p")
@@ -1109,11 +1118,11 @@ static const teaming_error teaming_errors[] = {
             "      <teaming type='transient' persistent='ua-p'/>\n"
             "    </hostdev>\n"),
      "<hostdev> teaming is supported only for PCI host devices",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"persistent hostdev",
      DOMAIN(TRANSIENT_PCI("<teaming type='persistent'/>")),
      "<hostdev> teaming must be type='transient'",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"persistent with a persistent attribute",
      DOMAIN("    <interface type='network'>\n"
             "      <source network='default'/>\n"
@@ -1122,12 +1131,13 @@ static const teaming_error teaming_errors[] = {
             "    </interface>\n"),
      "<interface> with teaming type='persistent' must not have a 'persistent' attribute "
      "(found 'x')",
-     "/domain/devices/interface/teaming"},
+     "/domain/devices/interface/teaming", NULL, NULL},
     {"alias used twice",
      DOMAIN(PERSISTENT("ua-p") PERSISTENT("ua-p")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names alias 'ua-p', which several devices use",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", "alias.duplicate",
+     "/domain/devices/interface[2]/alias"},
     {"standalone usb hostdev with teaming",
      "<hostdev mode='subsystem' type='usb'>\n"
      "  <source>\n"
@@ -1137,7 +1147,7 @@ static const teaming_error teaming_errors[] = {
      "  <teaming type='transient' persistent='ua-p'/>\n"
      "</hostdev>\n",
      "<hostdev> teaming is supported only for PCI host devices",
-     "/hostdev/teaming"},
+     "/hostdev/teaming", NULL, NULL},
 };
 
 START_TEST(test_teaming_errors)
@@ -1147,9 +1157,29 @@ START_TEST(test_teaming_errors)
     domxml_error err;
     domxml_domain *dom = parse(t->xml, NULL, &err);
 
+    if (t->diag) {
+        /* Lenient parse; validation names the problem. */
+        domxml_diagnostics *ds;
+        bool found = false;
+
+        ck_assert_msg(dom != NULL, "%s: parsing failed: %s", t->what, err.message);
+        ds = domxml_domain_validate(dom, &err);
+        ck_assert_ptr_nonnull(ds);
+        for (size_t i = 0; i < ds->count; i++)
+            found |= strcmp(ds->items[i].code, t->diag) == 0 &&
+                     strcmp(ds->items[i].path, t->diag_path) == 0 &&
+                     ds->items[i].severity == DOMXML_SEVERITY_ERROR && ds->items[i].line > 0;
+        ck_assert_msg(found, "%s: no error %s at %s among %zu diagnostics", t->what, t->diag,
+                      t->diag_path, ds->count);
+        domxml_diagnostics_free(ds);
+        domxml_domain_free(dom);
+        dom = NULL;
+    }
     if (dom) {
         domxml_domain_free(dom);
         ck_abort_msg("%s: parsing succeeded", t->what);
+    } else if (t->diag) {
+        goto link;
     }
     ck_assert_msg(err.code == DOMXML_ERR_TEAMING, "%s: code %d: %s", t->what, err.code,
                   err.message);
@@ -1159,6 +1189,7 @@ START_TEST(test_teaming_errors)
     ck_assert_msg(err.line > 0 && err.column > 0, "%s: no position", t->what);
     ck_assert_str_eq(err.source, "test.xml");
 
+link:
     /* The same verdict from domxml_domain_link_teaming() after an unlinked parse. */
     dom = parse(t->xml, &opts, &err);
     ck_assert_msg(dom != NULL, "%s: unlinked parse failed: %s", t->what, err.message);
@@ -1867,30 +1898,33 @@ START_TEST(test_device_insert_already_linked)
 END_TEST
 
 /* Unlinking the persistent member leaves the transient one naming an alias
- * that no device has: a parse of that text fails (DOMXML_ERR_TEAMING), so
- * domxml_format() refuses it with that error, as it does any tree that
- * would not parse back; the peers are not touched. */
+ * that no device has. Parsing is lenient there (libvirt defines such a
+ * domain), so domxml_format() writes it and the text parses back; it is
+ * validation that names the problem, at the parsed <teaming>. */
 START_TEST(test_format_dangling_teaming)
 {
     static const char xml[] = EDIT_HEAD EDIT_PERSISTENT EDIT_DISK EDIT_VF0 EDIT_TAIL;
+    static const char dangling[] = EDIT_HEAD EDIT_DISK EDIT_VF0 EDIT_TAIL;
     static const char moved[] = EDIT_HEAD EDIT_DISK EDIT_VF0 EDIT_PERSISTENT EDIT_TAIL;
     domxml_domain *dom = parse_ok(xml);
     domxml_node *iface = nth_device(dom, 0), *vf0 = nth_device(dom, 1);
-    domxml_error err, check;
+    domxml_diagnostics *ds;
+    domxml_error err;
 
     ck_assert_int_eq(domxml_device_unlink(dom, iface), 0);
     ck_assert_ptr_null(vf0->hostdev->teaming->peer);
-    ck_assert_ptr_null(domxml_format(dom, NULL, &err));
-    ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
-    ck_assert_str_eq(err.message, "<hostdev> teaming names persistent device 'ua-p', but no "
-                                  "device has that alias");
-    ck_assert_str_eq(err.path, "/domain/devices/hostdev/teaming");
-    ck_assert_uint_eq(err.line, 17); /* the parsed <teaming> */
-    ck_assert_uint_eq(err.column, 7);
-    ck_assert_int_eq(domxml_domain_check(dom, &check), -1);
-    ck_assert_int_eq(check.code, err.code);
-    ck_assert_str_eq(check.message, err.message);
-    ck_assert_str_eq(check.path, err.path);
+    assert_same_text(dangling, format_ok(dom));
+    ck_assert_int_eq(domxml_domain_check(dom, &err), 0);
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_str_eq(ds->items[0].code, "teaming.partner-missing");
+    ck_assert_str_eq(ds->items[0].path, "/domain/devices/hostdev/teaming");
+    ck_assert_str_eq(ds->items[0].message,
+                     "<teaming persistent='ua-p'> names no device: no device has that alias");
+    ck_assert_uint_eq(ds->items[0].line, 17); /* the parsed <teaming> */
+    ck_assert_uint_eq(ds->items[0].column, 7);
+    domxml_diagnostics_free(ds);
     ck_assert_ptr_null(vf0->hostdev->teaming->peer);
     ck_assert_ptr_null(iface->interface->teaming->peer);
 

@@ -76,6 +76,14 @@ typedef struct domxml_error {
     char message[384];
 } domxml_error;
 
+/* How bad a diagnostic is: an error makes a document invalid, a warning
+ * flags what is kept but is probably a mistake. Since 0.2. */
+typedef enum domxml_severity {
+    DOMXML_SEVERITY_ERROR = 0,
+    DOMXML_SEVERITY_WARNING,
+    DOMXML_SEVERITY_LAST
+} domxml_severity;
+
 /** Static English text for a code; never NULL. Since 0.1. */
 DOMXML_API const char *domxml_strerror(domxml_error_code code);
 
