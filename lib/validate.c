@@ -318,9 +318,10 @@ static void domxml__check_transient(domxml__vctx *v, size_t k)
         return;
     }
     d->partner = other;
+    snprintf(path, sizeof(path), "%s/alias", p->path);
     if (!domxml__user_alias(p->alias))
         domxml__vdiag(v, DOMXML_SEVERITY_ERROR, DOMXML_ERR_TEAMING, "teaming.alias-not-user",
-                        p->alias_line, p->alias_col, p->path,
+                        p->alias_line, p->alias_col, path,
                         "the persistent member's alias '%s' is not a user alias: libvirt drops "
                         "it from the inactive configuration, and the pair with %s breaks",
                         p->alias, d->path);
@@ -336,9 +337,10 @@ static void domxml__check_transient(domxml__vctx *v, size_t k)
                         "a transient member and its persistent partner %s need the same "
                         "<mac address=...>: without one libvirt picks a random MAC for each, "
                         "and the guest cannot pair them", p->path);
-    else if (memcmp(mine->address.bytes, theirs->address.bytes, 6) != 0)
+    else if (memcmp(mine->address.bytes, theirs->address.bytes, 6) != 0 &&
+             snprintf(path, sizeof(path), "%s/mac", d->path) > 0)
         domxml__vdiag(v, DOMXML_SEVERITY_ERROR, DOMXML_ERR_TEAMING, "teaming.mac-mismatch",
-                        mine->meta.line, mine->meta.column, d->path,
+                        mine->meta.line, mine->meta.column, path,
                         "MAC %s of this transient member differs from MAC %s of its persistent "
                         "partner %s: the guest pairs them by MAC, so failover would not work",
                         domxml_mac_to_string(&mine->address, a),

@@ -62,7 +62,7 @@ printf "<domain>\n  <devices>\n    <interface type='user'>\n      <alias name='n
 "$bin" validate "$tmp/two.xml" "$tmp/warn.xml" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 cat >"$tmp/want" <<EOF2
-$tmp/two.xml:11:7: error: MAC 52:54:00:00:00:02 of this transient member differs from MAC 52:54:00:00:00:01 of its persistent partner /domain/devices/interface: the guest pairs them by MAC, so failover would not work (at /domain/devices/interface[2]) [teaming.mac-mismatch]
+$tmp/two.xml:11:7: error: MAC 52:54:00:00:00:02 of this transient member differs from MAC 52:54:00:00:00:01 of its persistent partner /domain/devices/interface: the guest pairs them by MAC, so failover would not work (at /domain/devices/interface[2]/mac) [teaming.mac-mismatch]
 $tmp/two.xml:16:7: error: alias 'ua-sb' is also the alias of /domain/devices/interface: aliases are unique in a domain (at /domain/devices/interface[2]/alias) [alias.duplicate]
 $tmp/warn.xml:4:7: warning: alias 'net0' is not a user alias ('ua-' and then A-Z, a-z, 0-9, '_' or '-'): libvirt drops it from the inactive configuration (at /domain/devices/interface/alias) [alias.not-user]
 2 files: 2 errors, 1 warning

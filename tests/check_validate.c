@@ -64,14 +64,16 @@ START_TEST(test_invalid)
 {
     const char *file = invalid[_i];
     char *xml = tu_track(tu_concat(invalid_dir, "/", file));
-    char *diag = tu_track(tu_concat(xml, "", NULL));
+    char *stem = tu_track(tu_concat(xml, "", NULL));
+    char *diag;
     char line[1024], first[1024] = "", diff[2048];
     domxml_error err;
     domxml_domain *dom;
     size_t errors = 0, elen = 0;
     char *actual, *expected;
 
-    strcpy(diag + strlen(diag) - strlen(".xml"), ".diag");
+    stem[strlen(stem) - strlen(".xml")] = '\0';
+    diag = tu_track(tu_concat(stem, ".diag", NULL));
     dom = tu_track_domain(parse_file(xml, 0, &err));
     if (!dom) {
         tu_format_error(&err, line, sizeof(line));
