@@ -245,6 +245,54 @@ static int domxml__check_text(domxml__diag *d, const domxml__elem *e, const void
     }
 }
 
+/* Kept, but probably a mistake: an unknown attribute of a modelled element
+ * (validation warns; parsing and formatting ignore warnings). */
+static void domxml__warn_unknown_attr(domxml__checker *ck, const domxml__elem *e, const char *name)
+{
+    const char *near = domxml__nearest_name(name, e->attrs, e->n_attrs, sizeof(*e->attrs));
+
+    if (strchr(name, ':'))
+        return; /* a namespaced attribute: someone else's extension */
+    if (near)
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, NULL, NULL, name,
+                     "[unknown.attribute] unknown attribute '%s' of <%s>; did you mean '%s'?",
+                     name, e->name, near);
+    else
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, NULL, NULL, name,
+                     "[unknown.attribute] unknown attribute '%s' of <%s> is kept but not "
+                     "understood", name, e->name);
+}
+
+/* The same for an unknown child element (the nearest known child row). */
+static void domxml__warn_unknown_kid(domxml__checker *ck, const domxml__elem *e, const void *obj,
+                                     const domxml_node *n)
+{
+    const domxml_meta at = {n->line, n->column};
+    const char *near = NULL;
+    unsigned best = 3;
+
+    if (strchr(n->name, ':'))
+        return;
+    for (unsigned i = 0; i < e->n_kids; i++) {
+        const domxml__child *row = &e->kids[i];
+        unsigned d = domxml__name_distance(n->name, row->elem->name, 2);
+        if (d < best && (!row->applies || row->applies(obj)) &&
+            (d <= 1 || strlen(n->name) >= 6)) {
+            near = row->elem->name;
+            best = d;
+        }
+    }
+    if (near)
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &at, n->name, NULL,
+                     "[unknown.element] unknown element <%s> in <%s>; did you mean <%s>?%s",
+                     n->name, e->name, near,
+                     best == 0 ? " (names are case-sensitive)" : "");
+    else
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &at, n->name, NULL,
+                     "[unknown.element] unknown element <%s> in <%s> is kept but not understood",
+                     n->name, e->name);
+}
+
 /* Unknown attributes kept on a modelled element: names XML can carry, not
  * the name of a known attribute (it would be read back as that one). */
 static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
@@ -265,6 +313,7 @@ static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
                 return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
                                     "duplicate attribute '%s' in <%s>", a->name, e->name);
         }
+        domxml__warn_unknown_attr(ck, e, a->name);
     }
     return 0;
 }
@@ -290,6 +339,8 @@ static int domxml__check_extra_kids(domxml__checker *ck, const domxml__elem *e, 
                                     "a kept child <%s> of <%s> would be read back as the "
                                     "modelled <%s>", name, e->name, name);
         }
+        if (n->kind == DOMXML_NODE_ELEMENT)
+            domxml__warn_unknown_kid(ck, e, obj, n);
     }
     return 0;
 }
@@ -355,6 +406,13 @@ int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where
             return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
                                 "a generic <%s> element in <devices> would be read back as a "
                                 "modelled device: use domxml_%s_node_new()", n->name, n->name);
+        if ((where & DOMXML__IN_DEVICES) &&
+            (strcasecmp(n->name, "interface") == 0 || strcasecmp(n->name, "hostdev") == 0))
+            domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &(domxml_meta){n->line, n->column}, n->name,
+                         NULL,
+                         "[unknown.element-case] element <%s> differs from <%s> only in case: "
+                         "XML names are case-sensitive, so it is kept as an unknown element",
+                         n->name, n->name[0] == 'I' || n->name[0] == 'i' ? "interface" : "hostdev");
         return 0;
     case DOMXML_NODE_TEXT:
         if (where & DOMXML__IN_TYPED)

@@ -424,6 +424,18 @@ static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_meta *m,
     return 0;
 }
 
+/* An unknown attribute of the element that looks like a typo of `name`. */
+static const char *domxml__typo_of(struct domxml__pctx *pc, const domxml_meta *m, const char *name)
+{
+    const domxml_extra *x = domxml__extra_get(pc->doc, m);
+
+    for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
+        if (domxml__nearest_name(a->name, &name, 1, sizeof(name)))
+            return a->name;
+    }
+    return NULL;
+}
+
 /*
  * Fill obj from the start tag's attributes. With a refining descriptor the
  * discriminating attributes are read first, then the refined table takes
@@ -465,8 +477,14 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
         if (!(a->flags & DOMXML__A_REQUIRED))
             continue;
         if (!domxml__attr_is_set(a, obj)) {
-            domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
-                         a->name, full->name);
+            const char *typo = domxml__typo_of(pc, m, a->name);
+            if (typo)
+                domxml__fail(pc, DOMXML_ERR_MISSING,
+                             "missing required attribute '%s' of <%s> (is the unknown "
+                             "attribute '%s' a typo?)", a->name, full->name, typo);
+            else
+                domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+                             a->name, full->name);
             return NULL;
         }
         if (a->kind == DOMXML__K_STR && **DOMXML__FIELD(obj, a->off, const char *) == '\0') {

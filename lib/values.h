@@ -17,4 +17,11 @@ DOMXML__INTERNAL bool domxml__is_xml_text(const char *s);
 /* An XML name (as far as the formatter may write one). */
 DOMXML__INTERNAL bool domxml__is_xml_name(const char *s);
 
+/* Typos: the edit distance of two names (ASCII case folded), max + 1 past
+ * max; the nearest of a table of names (a const char * at the start of each
+ * of `count` items `stride` bytes apart), or NULL when none is close. */
+DOMXML__INTERNAL unsigned domxml__name_distance(const char *a, const char *b, unsigned max);
+DOMXML__INTERNAL const char *domxml__nearest_name(const char *name, const void *names,
+                                                  size_t count, size_t stride);
+
 #endif /* DOMXML_VALUES_H */

@@ -4,8 +4,9 @@
  *
  *   tests/data/invalid/NAME.xml + NAME.diag
  *       the document parses (parsing is lenient); domxml_domain_validate()
- *       gives exactly the lines of NAME.diag, in document order; a parse with
- *       DOMXML_PARSE_VALIDATE fails with the first error among them.
+ *       gives exactly the lines of NAME.diag, in document order (at least
+ *       one); a parse with DOMXML_PARSE_VALIDATE fails with the first error
+ *       among them, if there is one.
  *   tests/data/NAME.xml (the valid fixtures: no NAME.err)
  *       validate with no error.
  *   the libvirt corpus (../shared/corpus/libvirt/tests, when present)
@@ -88,7 +89,9 @@ START_TEST(test_invalid)
     ck_assert_msg(expected, "%s: cannot read %s: %s", file, diag, strerror(errno));
     ck_assert_msg(tu_compare(expected, elen, actual, strlen(actual), diff, sizeof(diff)),
                   "%s: diagnostics differ from NAME.diag: %s", file, diff);
-    ck_assert_msg(errors > 0, "%s: an invalid fixture without an error", file);
+    ck_assert_msg(actual[0], "%s: an invalid fixture without a diagnostic", file);
+    if (errors == 0)
+        return; /* warnings only: the document parses with DOMXML_PARSE_VALIDATE */
     /* One call: parse and validate, failing with the first error. */
     for (const char *p = actual; *p; p = strchr(p, '\n') + 1) {
         if (strstr(p, ": error: ") && strstr(p, ": error: ") < strchr(p, '\n')) {
