@@ -2796,6 +2796,21 @@ START_TEST(test_rules_hand_built)
     ck_assert_int_eq(cerr.code, ferr.code);
     ck_assert_str_eq(cerr.message, ferr.message);
     ck_assert_str_eq(cerr.path, ferr.path);
+    /* Validation reports it too, with the path and no position. */
+    {
+        domxml_diagnostics *ds = domxml_domain_validate(dom, &cerr);
+        bool found = false;
+
+        ck_assert_ptr_nonnull(ds);
+        for (size_t i = 0; i < ds->count; i++)
+            found |= ds->items[i].severity == DOMXML_SEVERITY_ERROR &&
+                     ds->items[i].kind == ferr.code && ds->items[i].line == 0 &&
+                     strcmp(ds->items[i].message, ferr.message) == 0 &&
+                     strcmp(ds->items[i].path, ferr.path) == 0;
+        domxml_diagnostics_free(ds);
+        ck_assert_msg(found, "%s: validation does not report \"%s\" at %s", t->what,
+                      ferr.message, ferr.path);
+    }
 
     if (!t->xml)
         return;
@@ -2810,6 +2825,95 @@ START_TEST(test_rules_hand_built)
 END_TEST
 
 /* An edited parsed tree: the error has the element's input position. */
+/* The device rules of validation, on a tree built by hand: codes, paths,
+ * no positions, document order. */
+static domxml_interface *dev_iface(domxml_domain *dom, domxml_node *devices,
+                                   domxml_interface_type type, const char *alias,
+                                   const char *mac)
+{
+    domxml_interface *i = rule_iface(dom, devices, type);
+
+    i->info.alias = domxml_alias_new(dom);
+    i->info.alias->name = alias;
+    if (mac) {
+        i->mac = domxml_mac_new(dom);
+        ck_assert_int_eq(domxml_mac_from_string(mac, &i->mac->address), 0);
+    }
+    return i;
+}
+
+START_TEST(test_validate_hand_built)
+{
+    static const struct {
+        const char *code, *path;
+        domxml_severity severity;
+    } want[] = {
+        {"alias.not-user", "/domain/devices/interface[2]/alias", DOMXML_SEVERITY_WARNING},
+        {"alias.duplicate", "/domain/devices/interface[3]/alias", DOMXML_SEVERITY_ERROR},
+        {"teaming.mac-mismatch", "/domain/devices/interface[4]/mac", DOMXML_SEVERITY_ERROR},
+        {"teaming.partner-missing", "/domain/devices/hostdev/teaming", DOMXML_SEVERITY_ERROR},
+        {"address.pci-duplicate", "/domain/devices/interface[3]/address", DOMXML_SEVERITY_ERROR},
+    };
+    domxml_node *devices;
+    domxml_domain *dom = new_domain(&devices);
+    domxml_interface *sb, *net0, *dup, *vf;
+    domxml_hostdev *h;
+    domxml_diagnostics *ds;
+    domxml_error err;
+
+    sb = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "ua-sb", "52:54:00:00:00:01");
+    sb->model = domxml_model_new(dom);
+    sb->model->type = DOMXML_NIC_MODEL_VIRTIO;
+    sb->teaming = domxml_teaming_new(dom);
+    sb->teaming->type = DOMXML_TEAMING_TYPE_PERSISTENT;
+    net0 = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "net0", NULL);
+    dup = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "net0", NULL);
+    net0->info.address = domxml_address_new(dom);
+    net0->info.address->type = DOMXML_ADDRESS_TYPE_PCI;
+    net0->info.address->u.pci.addr.bus = uset(1);
+    net0->info.address->u.pci.addr.slot = uset(0);
+    net0->info.address->u.pci.addr.function = uset(0);
+    dup->info.address = domxml_address_new(dom);
+    *dup->info.address = *net0->info.address;
+    vf = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_HOSTDEV, "ua-vf", "52:54:00:00:00:02");
+    vf->hostdev_source = pci_source(dom);
+    vf->hostdev_source->address->type = DOMXML_ADDRESS_TYPE_PCI;
+    vf->teaming = domxml_teaming_new(dom);
+    vf->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+    vf->teaming->persistent = "ua-sb";
+    h = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_PCI);
+    h->source = pci_source(dom);
+    h->teaming = domxml_teaming_new(dom);
+    h->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+    h->teaming->persistent = "ua-gone";
+
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->count, sizeof(want) / sizeof(want[0]));
+    ck_assert_uint_eq(ds->errors, 4);
+    ck_assert_uint_eq(ds->warnings, 1);
+    for (size_t i = 0; i < ds->count; i++) {
+        ck_assert_msg(strcmp(ds->items[i].code, want[i].code) == 0 &&
+                          strcmp(ds->items[i].path, want[i].path) == 0 &&
+                          ds->items[i].severity == want[i].severity,
+                      "diagnostic %zu: %s at %s (%s), expected %s at %s", i, ds->items[i].code,
+                      ds->items[i].path, ds->items[i].message, want[i].code, want[i].path);
+        ck_assert_uint_eq(ds->items[i].line, 0);
+    }
+    domxml_diagnostics_free(ds);
+    /* It formats (parsing is lenient there), and the text parses back. */
+    {
+        char *out = domxml_format(dom, NULL, &err);
+        domxml_domain *back;
+        ck_assert_msg(out != NULL, "format: %s", err.message);
+        back = domxml_parse_buffer(out, strlen(out), "back", NULL, &err);
+        ck_assert_msg(back != NULL, "parse back: %s", err.message);
+        domxml_domain_free(back);
+        domxml_string_free(out);
+    }
+}
+END_TEST
+
 START_TEST(test_rules_parsed_position)
 {
     static const char xml[] =
@@ -2971,6 +3075,7 @@ int main(void)
     tcase_add_test(output, test_format_xml_decl);
     suite_add_tcase(s, output);
 
+    tcase_add_test(rules, test_validate_hand_built);
     tcase_add_loop_test(rules, test_rules_hand_built, 0,
                         (int)(sizeof(rule_cases) / sizeof(rule_cases[0])));
     tcase_add_test(rules, test_rules_parsed_position);
