@@ -56,7 +56,11 @@ struct domxml__pctx {
     domxml_error *err;
     size_t fed;             /* bytes handed to expat so far */
     XML_Index last_index;   /* byte index of the latest event seen */
+    const char *mem;        /* the input when parsing from memory, else NULL */
+    size_t mem_len;
     bool here_valid;        /* here_line/col are the current event's */
+    const char *starting;   /* the element of the current start tag, until its frame is pushed */
+    char error_rel[80];     /* expat's error: the element it refused, below the frames */
     unsigned long here_line, here_col;
     domxml__frame *frames;
     unsigned depth, cap, max_depth;
@@ -141,6 +145,55 @@ static void domxml__fail_msg(struct domxml__pctx *pc, domxml_error_code code,
     XML_StopParser(pc->xp, XML_FALSE);
 }
 
+/* "name" or "name[N]": the path step of an element not yet in the tree,
+ * counted among the same-named children its parent has so far. */
+static const char *domxml__new_step(const struct domxml__pctx *pc, const char *name, char *buf,
+                                    size_t size)
+{
+    const domxml__frame *parent = pc->depth ? &pc->frames[pc->depth - 1] : NULL;
+    unsigned index = 1;
+
+    if (parent && !parent->desc) {
+        for (const domxml_node *n = parent->node ? parent->node->children : NULL; n; n = n->next) {
+            const char *nm = n->kind == DOMXML_NODE_INTERFACE ? "interface"
+                             : n->kind == DOMXML_NODE_HOSTDEV ? "hostdev" : n->name;
+            bool self = pc->here_valid && n->line == pc->here_line && n->column == pc->here_col;
+            index += !self && n->kind != DOMXML_NODE_TEXT && n->kind != DOMXML_NODE_COMMENT &&
+                     n->kind != DOMXML_NODE_PI && nm && strcmp(nm, name) == 0;
+        }
+    }
+    if (index > 1)
+        snprintf(buf, size, "%s[%u]", name, index);
+    else
+        snprintf(buf, size, "%s", name);
+    return buf;
+}
+
+/* Fail at the element whose start tag is the current event, before it has a
+ * frame: its own position and path. */
+static int domxml__fail_new(struct domxml__pctx *pc, domxml_error_code code, const char *name,
+                            const char *fmt, ...) DOMXML__PRINTF(4, 5);
+
+static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col);
+
+static int domxml__fail_new(struct domxml__pctx *pc, domxml_error_code code, const char *name,
+                            const char *fmt, ...)
+{
+    char msg[sizeof(pc->err->message)], rel[160];
+    unsigned long line, col;
+    domxml_meta at;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    domxml__here(pc, &line, &col);
+    at.line = (unsigned)line;
+    at.column = (unsigned)col;
+    domxml__fail_msg(pc, code, &at, domxml__new_step(pc, name, rel, sizeof(rel)), msg);
+    return -1;
+}
+
 /* Rules report through the parse context's diag: the parse fails there. */
 static void domxml__parse_report(domxml__diag *d, const domxml__problem *p)
 {
@@ -160,8 +213,17 @@ int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fm
     return -1;
 }
 
+/* Out of memory (or over max_memory): at the element being started when
+ * its start tag is the current event, so the error names the device that
+ * crossed the limit rather than <devices>. */
 static int domxml__nomem(struct domxml__pctx *pc)
 {
+    const char *name = pc->starting;
+
+    if (name && pc->arena->over)
+        return domxml__fail_new(pc, DOMXML_ERR_LIMIT, name,
+                                "the document needs more than %zu bytes of memory (max_memory)",
+                                pc->arena->limit);
     if (pc->arena->over)
         return domxml__fail(pc, DOMXML_ERR_LIMIT,
                             "the document needs more than %zu bytes of memory (max_memory)",
@@ -272,8 +334,14 @@ static int domxml__parse_number(struct domxml__pctx *pc, const domxml__elem *d,
                          : a->base == 0 ? "expected a decimal, 0x-hexadecimal or 0-octal number"
                                         : "expected a decimal number";
 
-    if (!domxml__parse_ullong(value, a->base, out))
+    if (!domxml__parse_ullong(value, a->base, out)) {
+        if (domxml__is_number_syntax(value, a->base))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "value '%.64s%s' of attribute '%s' of <%s> is out of range "
+                                "(maximum %llu)", value, strlen(value) > 64 ? "..." : "",
+                                a->name, d->name, max);
         return domxml__bad_value(pc, d, a, value, syntax);
+    }
     if (*out > max)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
                             "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
@@ -292,10 +360,17 @@ static int domxml__parse_int(struct domxml__pctx *pc, const domxml__elem *d,
     unsigned long long mag;
     long long v;
 
-    if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40))
-        return domxml__bad_value(pc, d, a, value, "expected an integer");
-    v = neg ? -(long long)mag : (long long)mag;
     long long max = a->max ? (long long)a->max : INT_MAX;
+
+    if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40)) {
+        if (domxml__is_number_syntax(value + neg, 10))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "value '%.64s%s' of attribute '%s' of <%s> is out of range "
+                                "(%lld to %lld)", value, strlen(value) > 64 ? "..." : "",
+                                a->name, d->name, a->min, max);
+        return domxml__bad_value(pc, d, a, value, "expected an integer");
+    }
+    v = neg ? -(long long)mag : (long long)mag;
     if (v < a->min || v > max)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
                             "value '%s' of attribute '%s' of <%s> is out of range (%lld to %lld)",
@@ -532,8 +607,8 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
     domxml__frame *f;
 
     if (pc->depth >= pc->max_depth) {
-        domxml__fail(pc, DOMXML_ERR_LIMIT, "element <%s> nested deeper than %u levels",
-                     name, pc->max_depth);
+        domxml__fail_new(pc, DOMXML_ERR_LIMIT, name, "element <%s> nested deeper than %u levels",
+                         name, pc->max_depth);
         return NULL;
     }
     if (pc->depth == pc->cap) {
@@ -573,6 +648,7 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
         }
     }
     f = &pc->frames[pc->depth++];
+    pc->starting = NULL; /* from here on, errors are at the element's frame */
     memset(f, 0, offsetof(domxml__frame, list_tail));
     f->name = name;
     f->index = index;
@@ -652,6 +728,7 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
 {
     struct domxml__pctx *pc = ud;
     pc->here_valid = false;
+    pc->starting = NULL;
 
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
@@ -751,10 +828,16 @@ static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
         return 0;
     }
     if (!domxml__parse_ullong(f->text, 10, &n) ||
-        (d->text_kind == DOMXML__K_UINT && n > 0xffffffffu))
+        (d->text_kind == DOMXML__K_UINT && n > 0xffffffffu)) {
+        if (domxml__is_number_syntax(f->text, 10))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "content '%.64s%s' of <%s> is out of range (maximum %llu)",
+                                f->text, strlen(f->text) > 64 ? "..." : "", d->name,
+                                d->text_kind == DOMXML__K_UINT ? 0xffffffffull : ~0ULL);
         return domxml__fail(pc, DOMXML_ERR_VALUE,
                             "invalid content '%s' of <%s>: expected a decimal number",
                             f->text, d->name);
+    }
     if (d->text_kind == DOMXML__K_UINT) {
         ((domxml_uint *)field)->value = (unsigned)n;
         ((domxml_uint *)field)->set = true;
@@ -907,6 +990,7 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
         return;
     if (domxml__flush_text(pc, false) < 0)
         return;
+    pc->starting = name;
     if (pc->depth == 0) {
         if (strcmp(name, "interface") == 0 || strcmp(name, "hostdev") == 0) {
             domxml__device_start(pc, atts, name[0] == 'i');
@@ -936,6 +1020,7 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
 {
     struct domxml__pctx *pc = ud;
     pc->here_valid = false;
+    pc->starting = NULL;
     domxml__frame *f;
 
     /* expat may still deliver the current event after XML_StopParser. */
@@ -964,6 +1049,7 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
     domxml_node *n;
 
     pc->here_valid = false;
+    pc->starting = NULL;
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed || domxml__flush_text(pc, false) < 0)
         return;
@@ -1046,19 +1132,124 @@ static void XMLCALL domxml__on_entity_decl(void *ud, const XML_Char *name, int i
 /* ------------------------------------------------------------------ */
 /* Driver                                                               */
 
+/* The input bytes around expat's error: *p at the error, `before` and
+ * `after` bytes at hand on each side. false when none are. */
+static bool domxml__error_bytes(struct domxml__pctx *pc, const char **p, size_t *before,
+                                size_t *after)
+{
+    XML_Index at = XML_GetCurrentByteIndex(pc->xp);
+    int offset = 0, size = 0;
+    const char *ctx;
+
+    if (at < 0)
+        return false;
+    if (pc->mem) {
+        if ((size_t)at > pc->mem_len)
+            return false;
+        *p = pc->mem + at;
+        *before = (size_t)at;
+        *after = pc->mem_len - (size_t)at;
+        return true;
+    }
+    ctx = XML_GetInputContext(pc->xp, &offset, &size);
+    if (!ctx || offset > size)
+        return false;
+    *p = ctx + offset;
+    *before = (size_t)offset;
+    *after = (size_t)(size - offset);
+    return true;
+}
+
+/* An XML name starting at s (at most n bytes, up to 63 copied). */
+static const char *domxml__name_at(const char *s, size_t n, char out[64])
+{
+    size_t k = 0;
+
+    while (k < n && k < 63 && s[k] && !strchr(" \t\r\n/>=;'\"<&", s[k]))
+        k++;
+    memcpy(out, s, k);
+    out[k] = '\0';
+    return out;
+}
+
+/* expat stopped at, or just after, an '&' that starts no reference ("a & b",
+ * "a&b<"). */
+static bool domxml__bare_amp(const char *p, size_t before, size_t after)
+{
+    size_t k = 0;
+
+    if (after > 0 && p[0] == '&')
+        return true;
+    while (k < before && k < 64 && !strchr(" \t\r\n<>&;'\"", p[-(ptrdiff_t)k - 1]))
+        k++;
+    return k < before && p[-(ptrdiff_t)k - 1] == '&';
+}
+
+/* expat's verdict, said more precisely where the input shows what went
+ * wrong: which tag is not closed, which attribute is repeated, a bare '&'. */
+static void domxml__expat_message(struct domxml__pctx *pc, enum XML_Error code)
+{
+    const char *p = NULL;
+    size_t before = 0, after = 0;
+    char a[64], b[64];
+    bool bytes = domxml__error_bytes(pc, &p, &before, &after);
+    const domxml__frame *top = pc->depth ? &pc->frames[pc->depth - 1] : NULL;
+
+    if (code == XML_ERROR_TAG_MISMATCH && top && bytes) {
+        /* expat stops at the name of the end tag, or at its '<'. */
+        const char *name = after > 2 && p[0] == '<' && p[1] == '/' ? p + 2
+                           : before >= 2 && p[-1] == '/' && p[-2] == '<' ? p : NULL;
+        if (name) {
+            domxml__error_set(pc->err, DOMXML_ERR_XML,
+                              "mismatched tag: </%s> does not close <%s>, opened at %lu:%lu",
+                              domxml__name_at(name, after - (size_t)(name - p), a), top->name,
+                              top->line, top->column);
+            return;
+        }
+    }
+    if (code == XML_ERROR_DUPLICATE_ATTRIBUTE && bytes) {
+        const char *lt = p;
+        while (lt > p - before && *lt != '<')
+            lt--;
+        if (*lt == '<') {
+            domxml__error_set(pc->err, DOMXML_ERR_XML, "duplicate attribute '%s' in <%s>",
+                              domxml__name_at(p, after, a),
+                              domxml__name_at(lt + 1, (size_t)(p - lt - 1), b));
+            domxml__new_step(pc, b, pc->error_rel, sizeof(pc->error_rel));
+            return;
+        }
+    }
+    if (code == XML_ERROR_INVALID_TOKEN && bytes && domxml__bare_amp(p, before, after)) {
+        domxml__error_set(pc->err, DOMXML_ERR_XML,
+                          "unescaped '&': write it as &amp; (or use a character reference)");
+        return;
+    }
+    if (code == XML_ERROR_UNDEFINED_ENTITY && bytes && after > 1 && p[0] == '&') {
+        domxml__error_set(pc->err, DOMXML_ERR_XML,
+                          "undefined entity '&%s;' (only &amp; &lt; &gt; &apos; &quot; and "
+                          "character references are defined; an unescaped '&' is written &amp;)",
+                          domxml__name_at(p + 1, after - 1, a));
+        return;
+    }
+    domxml__error_set(pc->err, DOMXML_ERR_XML, "%s", XML_ErrorString(code));
+}
+
 static void domxml__expat_error(struct domxml__pctx *pc)
 {
     enum XML_Error code = XML_GetErrorCode(pc->xp);
 
-    if (code == XML_ERROR_NO_MEMORY) {
+    if (code == XML_ERROR_NO_MEMORY)
         domxml__error_set(pc->err, DOMXML_ERR_NOMEM, "out of memory");
-    } else {
-        domxml__error_set(pc->err, DOMXML_ERR_XML, "%s", XML_ErrorString(code));
-    }
+    else
+        domxml__expat_message(pc, code);
     pc->err->line = XML_GetCurrentLineNumber(pc->xp);
     pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
     pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
     domxml__fill_path(pc);
+    if (pc->error_rel[0]) { /* the element expat refused, not yet a frame */
+        size_t n = strlen(pc->err->path);
+        snprintf(pc->err->path + n, sizeof(pc->err->path) - n, "/%s", pc->error_rel);
+    }
 }
 
 static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
@@ -1230,6 +1421,8 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.max_depth = opts.max_depth;
     pc.arena->limit = opts.max_memory;
     pc.last_index = -1;
+    pc.mem = in->fp ? NULL : in->buf;
+    pc.mem_len = in->fp ? 0 : in->len;
     domxml__hash_key_new(&pc.name_key, &pc);
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;

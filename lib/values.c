@@ -53,6 +53,29 @@ bool domxml__parse_ullong(const char *s, unsigned base, unsigned long long *out)
     return true;
 }
 
+/* The syntax of a number (digits of the base, as domxml__parse_ullong reads
+ * it), whatever its size: a value too large is out of range, not malformed. */
+bool domxml__is_number_syntax(const char *s, unsigned base)
+{
+    if (base == 0) {
+        if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+            base = 16;
+            s += 2;
+        } else {
+            base = s[0] == '0' && s[1] ? 8 : 10;
+        }
+    } else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        s += 2;
+    }
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (domxml__digit(*s) >= (int)base)
+            return false;
+    }
+    return true;
+}
+
 /* 6 groups of 1-2 hex digits separated by ':' (libvirt also accepts one
  * digit per group and either case). */
 bool domxml__parse_mac(const char *s, unsigned char mac[6])

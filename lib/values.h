@@ -7,6 +7,8 @@
 
 DOMXML__INTERNAL bool domxml__parse_ullong(const char *s, unsigned base,
                                            unsigned long long *out);
+/* Digits of the base (0: libvirt's auto base), however many. */
+DOMXML__INTERNAL bool domxml__is_number_syntax(const char *s, unsigned base);
 DOMXML__INTERNAL bool domxml__parse_mac(const char *s, unsigned char mac[6]);
 /* Canonical lower-case dashed form into out[37]; false if not a UUID. */
 DOMXML__INTERNAL bool domxml__parse_uuid(const char *s, char out[37]);

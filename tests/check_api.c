@@ -449,14 +449,14 @@ START_TEST(test_error_malformed)
     char line[1024];
 
     parse_fails("<domain>\n  <name>x</nam>\n</domain>\n", NULL, DOMXML_ERR_XML, &err);
-    ck_assert_str_eq(err.message, "mismatched tag");
+    ck_assert_str_eq(err.message, "mismatched tag: </nam> does not close <name>, opened at 2:3");
     ck_assert_uint_eq(err.line, 2);
     ck_assert_uint_eq(err.column, 12); /* 1-based: the name in "</nam>" */
     ck_assert_uint_eq(err.offset, 20);
     ck_assert_str_eq(err.source, "test.xml");
     ck_assert_str_eq(err.path, "/domain/name");
     tu_format_error(&err, line, sizeof(line));
-    ck_assert_str_eq(line, "2:12: mismatched tag (at /domain/name)\n");
+    ck_assert_str_eq(line, "2:12: mismatched tag: </nam> does not close <name>, opened at 2:3 (at /domain/name)\n");
 
     parse_fails("", NULL, DOMXML_ERR_XML, &err);
     ck_assert_str_eq(err.message, "no element found");
@@ -465,7 +465,7 @@ START_TEST(test_error_malformed)
     ck_assert_str_eq(line, "1:1: no element found\n");
 
     parse_fails("<domain>&undefined;</domain>", NULL, DOMXML_ERR_XML, &err);
-    ck_assert_str_eq(err.message, "undefined entity");
+    ck_assert_str_eq(err.message, "undefined entity '&undefined;' (only &amp; &lt; &gt; &apos; &quot; and character references are defined; an unescaped '&' is written &amp;)");
     ck_assert_uint_eq(err.line, 1);
     ck_assert_uint_eq(err.column, 9);
 }
@@ -580,7 +580,10 @@ START_TEST(test_depth_limit)
 
     parse_fails("<domain><a><b><c/></b></a></domain>", &opts, DOMXML_ERR_LIMIT, &err);
     ck_assert_str_eq(err.message, "element <c> nested deeper than 3 levels");
-    ck_assert_str_eq(err.path, "/domain/a/b");
+    /* At the element that is too deep, not at its parent. */
+    ck_assert_str_eq(err.path, "/domain/a/b/c");
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_uint_eq(err.column, 15);
     dom = parse("<domain><a><b/></a></domain>", &opts, &err);
     ck_assert_msg(dom != NULL, "3 levels refused: %s", err.message);
     domxml_domain_free(dom);
@@ -639,6 +642,10 @@ START_TEST(test_memory_limit)
     ck_assert_uint_lt(len, (64 << 10) / 5);
     parse_fails(xml, &opts, DOMXML_ERR_LIMIT, &err);
     ck_assert_str_eq(err.message, "the document needs more than 65536 bytes of memory (max_memory)");
+    /* At the device that crossed the limit, not at <devices>. */
+    ck_assert_msg(strncmp(err.path, "/domain/devices/interface[", 26) == 0, "path %s", err.path);
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_uint_gt(err.column, 18);
     opts.max_memory = 0; /* the default, 512 MiB */
     dom = parse(xml, &opts, &err);
     ck_assert_msg(dom != NULL, "refused under the default memory limit: %s", err.message);
