@@ -75,7 +75,6 @@ struct domxml__pctx {
     const char *recent[64]; /* names last met, by a cheap key */
     bool seen_devices;
     bool failed;
-    bool latin1;            /* the input declared ISO-8859-1 */
 };
 
 /* ------------------------------------------------------------------ */
@@ -441,20 +440,17 @@ static int domxml__find_attr(const domxml__elem *d, const char *name)
 
 /*
  * expat takes U+00AA, U+00B5 and U+00BA as name characters in ISO-8859-1
- * input but not in UTF-8, which is what we write: a name using them could
- * not be read back, so it is refused here.
+ * and UTF-16 input but not in UTF-8, which is what we write: a name using
+ * them could not be read back, so it is refused here (UTF-8 input cannot
+ * have them: expat refuses them there already).
  */
 static int domxml__check_name(struct domxml__pctx *pc, const char *name)
 {
-    if (!pc->latin1)
-        return 0;
-    for (const char *p = strchr(name, '\xc2'); p; p = strchr(p + 1, '\xc2')) {
-        if (p[1] == '\xaa' || p[1] == '\xb5' || p[1] == '\xba')
-            return domxml__fail(pc, DOMXML_ERR_XML,
-                                "name '%s' uses a character that expat accepts in names only "
-                                "in ISO-8859-1 input; the UTF-8 output could not be read back",
-                                name);
-    }
+    if (!domxml__is_utf8_name_safe(name))
+        return domxml__fail(pc, DOMXML_ERR_XML,
+                            "name '%s' uses a character that expat accepts in names only in "
+                            "ISO-8859-1 or UTF-16 input; the UTF-8 output could not be read "
+                            "back", name);
     return 0;
 }
 
@@ -1089,7 +1085,6 @@ static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
 
     if (pc->failed || version == NULL)
         return; /* NULL version: a text declaration, impossible without external entities */
-    pc->latin1 = encoding && strcasecmp(encoding, "ISO-8859-1") == 0;
     const char *text = at >= 0 ? domxml__event_bytes(pc) : NULL;
     if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && text && len > 5 &&
         memcmp(text, "<?xml", 5) == 0) {

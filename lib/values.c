@@ -182,6 +182,15 @@ bool domxml__is_xml_text(const char *str)
 
 /* A conservative XML name: a letter, '_' or ':' (or any non-ASCII
  * character) first, then those, digits, '-' and '.'. */
+bool domxml__is_utf8_name_safe(const char *s)
+{
+    for (const char *p = strchr(s, '\xc2'); p; p = strchr(p + 1, '\xc2')) {
+        if (p[1] == '\xaa' || p[1] == '\xb5' || p[1] == '\xba')
+            return false;
+    }
+    return true;
+}
+
 bool domxml__is_xml_name(const char *s)
 {
     bool ascii = true;
@@ -197,7 +206,7 @@ bool domxml__is_xml_name(const char *s)
         if (!start && (p == (const unsigned char *)s || !more))
             return false;
     }
-    return ascii || domxml__is_xml_text(s);
+    return ascii || (domxml__is_xml_text(s) && domxml__is_utf8_name_safe(s));
 }
 
 /* Whether an attribute field holds a value: the one presence rule that
