@@ -4,11 +4,14 @@
  * back, and each <interface> and <hostdev> it writes must equal ours.
  *
  * For every tests/data/NAME.xml that has no NAME.err (a valid fixture) and
- * whose root is <domain>:
- *   1. parse it with libdomxml; set <domain type='test'> and add
- *      <os><type>hvm</type></os> when absent (what libvirt's in-process
- *      test driver needs), format it, and define that text in
- *      test:///default (virDomainDefineXML);
+ * whose root is <domain>, and the same for libvirt's corpus when it is
+ * there ($DOMXML_CORPUS_DIR, default ../shared/corpus/libvirt/tests beside
+ * the source tree: qemuxml2argvdata, qemuxml2xmloutdata):
+ *   1. parse it with libdomxml; set <domain type='test'>, name it
+ *      "libdomxml-judge", and add <os><type>hvm</type></os>, <name>,
+ *      <memory> when absent (what libvirt's in-process test driver needs),
+ *      format it, and define that text in test:///default
+ *      (virDomainDefineXML);
  *   2. read libvirt's inactive XML back (virDomainGetXMLDesc with
  *      VIR_DOMAIN_XML_INACTIVE), parse it with libdomxml, undefine;
  *   3. pair the interfaces of both documents in order, and the hostdevs;
@@ -22,12 +25,13 @@
  * fails.
  *
  * Prints per difference the fixture, device and first differing line, and
- *   filter rules applied: R1=n ... R9=n
- *   live judge (libvirt X.Y.Z): N/M devices identical, F fixtures not judged
+ *   live judge, fixtures (libvirt X.Y.Z): N/M devices identical, F not judged
+ *   (the same line for each corpus directory)
+ *   filter rules applied: R1=n ... R10=n
  *   N passed, M failed
- * Exit 0 when every judged device is identical, 1 otherwise, 77 when
- * libvirt's client library was not found by configure or test:///default
- * cannot be opened.
+ * Exit 0 when every judged device is identical and no document failed,
+ * 1 otherwise, 77 when libvirt's client library was not found by
+ * configure or test:///default cannot be opened.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -70,14 +74,16 @@ static const struct {
     {"iface-type-user-passt.xml", 9001000, 0, "<backend type='passt'>"},
     {"iface-libvirt-reformat.xml", 9001000, 0, "<backend type='passt'>"},
     {"core-devices-mix.xml", 9001000, 0, "<backend type='passt'>"},
+    {"net-user-passt.xml", 9001000, 0, "<backend type='passt'>"}, /* corpus */
     /* libvirt dropped sgio='unfiltered' for SCSI host devices (9.0.0
      * refuses it; the release that dropped it is earlier). */
     {"hostdev-scsi-adapter.xml", 0, 9000000, "sgio='unfiltered' on a SCSI <hostdev>"},
 };
 
 static unsigned long domxml__libvirt_version;
-/* How often each filter rule applied, by rule number (R1..R9). */
-static unsigned domxml__applied[10];
+static unsigned domxml__passed; /* identical devices, all directories */
+/* How often each filter rule applied, by rule number (R1..R10). */
+static unsigned domxml__applied[11];
 #define DOMXML__APPLY(r) (domxml__applied[r]++)
 
 static void domxml__quiet(void *opaque, virErrorPtr err)
@@ -132,6 +138,29 @@ static void domxml__filter_iface_defaults(domxml_interface *o, domxml_interface 
     }
 }
 
+/* R10 ignored: libvirt drops what means nothing to it; libdomxml keeps
+ * it for the round trip. */
+static void domxml__filter_iface_ignored(domxml_interface *o, domxml_interface *l)
+{
+    domxml_interface_more *om = o->more;
+    const domxml_interface_more *lm = l->more;
+    const domxml_coalesce *co = om ? om->coalesce : NULL;
+
+    /* <coalesce> without a non-zero rx frames max: 0 is libvirt's unset. */
+    if (co && !(lm && lm->coalesce) &&
+        !(co->rx && co->rx->frames && co->rx->frames->max.set && co->rx->frames->max.value)) {
+        om->coalesce = NULL;
+        DOMXML__APPLY(10);
+    }
+    /* <filterref>: libvirt reads it for network, bridge and ethernet only. */
+    if (om && om->filterref && !(lm && lm->filterref) &&
+        o->type != DOMXML_INTERFACE_TYPE_NETWORK && o->type != DOMXML_INTERFACE_TYPE_BRIDGE &&
+        o->type != DOMXML_INTERFACE_TYPE_ETHERNET) {
+        om->filterref = NULL;
+        DOMXML__APPLY(10);
+    }
+}
+
 static void domxml__filter(domxml_node *o, domxml_node *l)
 {
     domxml_device_info *oi = domxml_node_device_info(o);
@@ -171,6 +200,7 @@ static void domxml__filter(domxml_node *o, domxml_node *l)
          * virtio since 11.1). */
         domxml__drop((void **)&lif->model, oif->model, 5);
         domxml__filter_iface_defaults(oif, lif);
+        domxml__filter_iface_ignored(oif, lif);
         /* R9 portid of a network source: libvirt writes it in live XML only. */
         if (oif->type == DOMXML_INTERFACE_TYPE_NETWORK && oif->source && lif->source &&
             oif->source->u.network.portid && !lif->source->u.network.portid) {
@@ -180,6 +210,21 @@ static void domxml__filter(domxml_node *o, domxml_node *l)
     } else {
         domxml_hostdev_source *os = o->hostdev->source, *ls = l->hostdev->source;
 
+        /* R8 defaults of a host device: a subsystem device without
+         * managed is managed='no'; an iSCSI target name without "/LUN"
+         * is LUN 0. */
+        if (o->hostdev->mode != DOMXML_HOSTDEV_MODE_CAPABILITIES && !o->hostdev->managed &&
+            l->hostdev->managed == DOMXML_TRISTATE_BOOL_NO) {
+            l->hostdev->managed = DOMXML_TRISTATE_BOOL_ABSENT;
+            DOMXML__APPLY(8);
+        }
+        if (os && ls && os->protocol == DOMXML_SCSI_PROTOCOL_ISCSI && os->name && ls->name &&
+            !strchr(os->name, '/') && strlen(ls->name) == strlen(os->name) + 2 &&
+            strncmp(ls->name, os->name, strlen(os->name)) == 0 &&
+            strcmp(ls->name + strlen(os->name), "/0") == 0) {
+            ls->name = os->name;
+            DOMXML__APPLY(8);
+        }
         /* R7 autoAddress and missing (USB) belong to migratable and live
          * XML; libvirt leaves them out of inactive XML. */
         if (os && ls && !ls->auto_address && !ls->missing &&
@@ -334,6 +379,11 @@ static char *domxml__for_libvirt(domxml_domain *dom)
         return NULL;
     if (!domxml_node_child(root, NULL, "name") && domxml__prepend(dom, "name", "judge") < 0)
         return NULL;
+    /* One name for all: the test driver's own domain is called "test". */
+    for (domxml_node *t = domxml_node_child(root, NULL, "name")->children; t; t = t->next) {
+        if (t->kind == DOMXML_NODE_TEXT)
+            t->text = "libdomxml-judge";
+    }
     has_os = domxml_node_child(root, NULL, "os") != NULL;
     if (!has_os) {
         domxml_node *os = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
@@ -478,50 +528,74 @@ out:
     return rc;
 }
 
+/* Judge every valid document of `dir`; prints the figure for `label`.
+ * Adds its failures (devices and whole fixtures) to *failures. */
+static void domxml__judge_dir(virConnectPtr conn, const char *dir, const char *label,
+                              unsigned *failures)
+{
+    unsigned same = 0, total = 0, excused = 0, failed = 0;
+    size_t count;
+    char **names = tu_list_dir(dir, ".xml", false, &count);
+
+    for (size_t i = 0; names && i < count; i++) {
+        char *stem, *err;
+
+        if (tu_has_suffix(names[i], ".out.xml"))
+            continue;
+        stem = strndup(names[i], strlen(names[i]) - 4);
+        err = tu_concat(dir, "/", stem);
+        free(stem);
+        stem = tu_concat(err, ".err", NULL);
+        if (!tu_file_exists(stem) && domxml__judge(conn, dir, names[i], &same, &total,
+                                                   &excused) < 0)
+            failed++;
+        free(stem);
+        free(err);
+    }
+    tu_free_list(names);
+    printf("live judge, %s (libvirt %lu.%lu.%lu): %u/%u devices identical, %u not judged\n",
+           label, domxml__libvirt_version / 1000000, domxml__libvirt_version / 1000 % 1000,
+           domxml__libvirt_version % 1000, same, total, excused);
+    *failures += total - same + failed;
+    domxml__passed += same;
+}
+
 int main(void)
 {
-    const char *dir = tu_srcpath("tests/data");
-    char *data = strdup(dir);
+    const char *env = getenv("DOMXML_CORPUS_DIR");
+    char *corpus = env && *env ? strdup(env)
+                               : tu_concat(tu_srcdir(), "/../shared/corpus/libvirt/tests", NULL);
+    char *fixtures = strdup(tu_srcpath("tests/data"));
     virConnectPtr conn;
-    char **names;
-    size_t count;
-    unsigned same = 0, total = 0, excused = 0, failed = 0;
+    unsigned failures = 0;
 
     virSetErrorFunc(NULL, domxml__quiet);
     conn = virConnectOpen("test:///default");
     if (!conn) {
         puts("SKIP: cannot open libvirt's test:///default driver");
-        free(data);
+        free(fixtures);
+        free(corpus);
         return 77;
     }
     virConnectGetLibVersion(conn, &domxml__libvirt_version);
-    names = tu_list_dir(data, ".xml", false, &count);
-    for (size_t i = 0; names && i < count; i++) {
-        char *base, *err;
+    domxml__judge_dir(conn, fixtures, "fixtures", &failures);
+    /* libvirt's own documents too, when the corpus is there (as for
+     * check_corpus): inputs and canonical outputs. */
+    for (int k = 0; k < 2; k++) {
+        char *dir = tu_concat(corpus, k ? "/qemuxml2xmloutdata" : "/qemuxml2argvdata", NULL);
 
-        if (tu_has_suffix(names[i], ".out.xml"))
-            continue;
-        base = strndup(names[i], strlen(names[i]) - 4);
-        err = tu_concat(data, "/", base);
-        free(base);
-        base = tu_concat(err, ".err", NULL);
-        if (!tu_file_exists(base) &&
-            domxml__judge(conn, data, names[i], &same, &total, &excused) < 0)
-            failed++;
-        free(base);
-        free(err);
+        if (tu_file_exists(dir))
+            domxml__judge_dir(conn, dir, k ? "corpus qemuxml2xmloutdata"
+                                           : "corpus qemuxml2argvdata", &failures);
+        free(dir);
     }
-    tu_free_list(names);
     virConnectClose(conn);
-    free(data);
     printf("filter rules applied:");
-    for (int r = 1; r < 10; r++)
+    for (int r = 1; r < 11; r++)
         printf(" R%d=%u", r, domxml__applied[r]);
-    printf("\nlive judge (libvirt %lu.%lu.%lu): %u/%u devices identical, %u fixtures not judged\n",
-           domxml__libvirt_version / 1000000, domxml__libvirt_version / 1000 % 1000,
-           domxml__libvirt_version % 1000, same, total, excused);
-    /* Devices: identical or not; a fixture failing as a whole counts once. */
-    printf("%u passed, %u failed\n", same, total - same + failed);
-    return failed || same != total ? 1 : 0;
+    printf("\n%u passed, %u failed\n", domxml__passed, failures);
+    free(fixtures);
+    free(corpus);
+    return failures ? 1 : 0;
 }
 #endif
