@@ -55,7 +55,11 @@ enum {
     DOMXML_PARSE_NO_TEAMING_LINK = 1u << 0,
     /* Also validate (domxml_domain_validate()): a document with an error
      * does not parse; the error is the first diagnostic. Since 0.2. */
-    DOMXML_PARSE_VALIDATE = 1u << 1
+    DOMXML_PARSE_VALIDATE = 1u << 1,
+    /* Keep the position of every attribute of the modelled elements, so
+     * that diagnostics about an attribute point at it rather than at its
+     * element (costs memory per attribute). Since 0.2. */
+    DOMXML_PARSE_ATTR_POSITIONS = 1u << 2
 };
 
 /**

@@ -126,18 +126,18 @@ static int domxml__check_number(domxml__diag *d, const domxml__elem *e, const do
 
     if (!set) {
         if (v != 0)
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds a value but is not set", a->name,
                                 e->name);
         return 0;
     }
     domxml__number_text(text, v, a->fmt);
     if (v > max)
-        return domxml__rule(d, DOMXML_ERR_RANGE,
+        return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                             "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
                             text, a->name, e->name, max);
     if ((a->flags & DOMXML__A_NONZERO) && v == 0)
-        return domxml__rule(d, DOMXML_ERR_RANGE,
+        return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                             "value '%s' of attribute '%s' of <%s> must not be zero", text,
                             a->name, e->name);
     return 0;
@@ -159,21 +159,21 @@ static int domxml__check_attr(domxml__diag *d, const domxml__elem *e, const domx
         if (!s)
             return 0;
         if (!domxml__is_xml_text(s))
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds bytes that are not XML text "
                                 "(invalid UTF-8 or a control character)", a->name, e->name);
         if ((a->flags & DOMXML__A_REQUIRED) && !*s)
-            return domxml__rule(d, DOMXML_ERR_VALUE, "attribute '%s' of <%s> must not be empty",
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name, "attribute '%s' of <%s> must not be empty",
                                 a->name, e->name);
         if (a->kind == DOMXML__K_UUID && !domxml__parse_uuid(s, uuid))
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "invalid value '%s' for attribute '%s' of <%s>: expected a UUID",
                                 s, a->name, e->name);
         return 0;
     case DOMXML__K_ENUM:
         v = *(const int *)field;
         if (v < 0 || (unsigned)v >= a->etab->count)
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds %d, which is not a value of its enum",
                                 a->name, e->name, v);
         return 0;
@@ -193,7 +193,7 @@ static int domxml__check_attr(domxml__diag *d, const domxml__elem *e, const domx
                                            a->name, e->name)
                             : 0;
         if (i->value < a->min || i->value > (a->max ? (long long)a->max : INT32_MAX))
-            return domxml__rule(d, DOMXML_ERR_RANGE,
+            return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                                 "value '%d' of attribute '%s' of <%s> is out of range "
                                 "(%lld to %lld)", i->value, a->name, e->name, a->min,
                                 a->max ? (long long)a->max : (long long)INT32_MAX);
@@ -211,7 +211,7 @@ int domxml__check_attrs(domxml__diag *d, const domxml__elem *e, const void *obj)
         const domxml__attr *a = &e->attrs[i];
 
         if ((a->flags & DOMXML__A_REQUIRED) && !domxml__attr_is_set(a, obj))
-            return domxml__rule(d, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+            return domxml__rule_attr(d, DOMXML_ERR_MISSING, a->name, "missing required attribute '%s' of <%s>",
                                 a->name, e->name);
         if (domxml__check_attr(d, e, a, obj) < 0)
             return -1;

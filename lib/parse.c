@@ -58,6 +58,7 @@ struct domxml__pctx {
     XML_Index last_index;   /* byte index of the latest event seen */
     const char *mem;        /* the input when parsing from memory, else NULL */
     size_t mem_len;
+    unsigned flags;         /* DOMXML_PARSE_* */
     bool here_valid;        /* here_line/col are the current event's */
     const char *starting;   /* the element of the current start tag, until its frame is pushed */
     char error_rel[80];     /* expat's error: the element it refused, below the frames */
@@ -495,6 +496,69 @@ static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_meta *m,
     return 0;
 }
 
+static const char *domxml__event_bytes(struct domxml__pctx *pc);
+static const char *domxml__intern(struct domxml__pctx *pc, const char *name);
+
+/* Advance a line/column over one input byte of UTF-8 text ("\r\n" is one
+ * line end, as for expat). */
+static void domxml__step_pos(const char *p, unsigned *line, unsigned *col)
+{
+    if (*p == '\n' || (*p == '\r' && p[1] != '\n')) {
+        (*line)++;
+        *col = 1;
+    } else if (*p != '\r') {
+        *col += (*p & 0xc0) != 0x80;
+    }
+}
+
+/* DOMXML_PARSE_ATTR_POSITIONS: where each attribute of the current start
+ * tag stands, read off its bytes (expat gives the attributes in document
+ * order). Only for ASCII-compatible input; 0, or -1 out of memory. */
+static int domxml__keep_attr_positions(struct domxml__pctx *pc, domxml_meta *m,
+                                       const XML_Char **atts)
+{
+    const char *p = domxml__event_bytes(pc);
+    int len = XML_GetCurrentByteCount(pc->xp);
+    unsigned n = 0, k = 0, line = m->line, col = m->column, i = 1;
+    domxml__attr_positions *pos;
+
+    for (const XML_Char **a = atts; *a; a += 2)
+        n++;
+    if (!p || len < 2 || p[0] != '<' || p[1] == '\0')
+        return 0;
+    pos = domxml__alloc(pc->arena, sizeof(*pos) + n * sizeof(pos->at[0]));
+    if (!pos || domxml__map_put(pc->doc, &pc->doc->positions, m, pos) < 0)
+        return domxml__nomem(pc);
+    col++; /* past '<' */
+    while ((int)i < len && !strchr(" \t\r\n/>", p[i])) /* the element name */
+        domxml__step_pos(&p[i++], &line, &col);
+    while ((int)i < len && k < n) {
+        char q;
+        while ((int)i < len && strchr(" \t\r\n", p[i]))
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i >= len || p[i] == '/' || p[i] == '>')
+            break;
+        pos->at[k].name = domxml__intern(pc, atts[2 * k]); /* expat's copy goes away */
+        if (!pos->at[k].name)
+            return -1;
+        pos->at[k].line = line;
+        pos->at[k].column = col;
+        while ((int)i < len && p[i] != '\'' && p[i] != '"')
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i >= len)
+            break;
+        q = p[i];
+        domxml__step_pos(&p[i++], &line, &col);
+        while ((int)i < len && p[i] != q)
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i < len)
+            domxml__step_pos(&p[i++], &line, &col);
+        k++;
+    }
+    pos->count = k;
+    return 0;
+}
+
 /* An unknown attribute of the element that looks like a typo of `name`. */
 static const char *domxml__typo_of(struct domxml__pctx *pc, const domxml_meta *m, const char *name)
 {
@@ -566,6 +630,9 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
     }
     m->line = (unsigned)pc->frames[pc->depth - 1].line;
     m->column = (unsigned)pc->frames[pc->depth - 1].column;
+    if ((pc->flags & DOMXML_PARSE_ATTR_POSITIONS) && atts[0] &&
+        domxml__keep_attr_positions(pc, m, atts) < 0)
+        return NULL;
     return full;
 }
 
@@ -1416,6 +1483,7 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.max_depth = opts.max_depth;
     pc.arena->limit = opts.max_memory;
     pc.last_index = -1;
+    pc.flags = opts.flags;
     pc.mem = in->fp ? NULL : in->buf;
     pc.mem_len = in->fp ? 0 : in->len;
     domxml__hash_key_new(&pc.name_key, &pc);

@@ -22,6 +22,7 @@
  * same-named siblings is counted only when a problem needs it (`first`). */
 typedef struct domxml__step {
     const char *name;
+    const domxml_meta *meta;   /* a modelled element's, else NULL */
     unsigned index;            /* 0: count from `first` to `node` */
     const domxml_node *first, *node;
     unsigned line, column;     /* the element's start tag, 0 if built by hand */
@@ -184,6 +185,23 @@ static const char *domxml__default_id(const domxml__walk *w, const domxml__probl
     return buf;
 }
 
+/* A problem about an attribute points at it, when the parse kept where the
+ * attributes stand (DOMXML_PARSE_ATTR_POSITIONS). */
+static void domxml__attr_position(const domxml__walk *w, const char *attr, unsigned long *line,
+                                  unsigned long *column)
+{
+    const domxml_meta *m = w->steps[w->depth - 1].meta;
+    const domxml__attr_positions *pos = m ? domxml__map_get(&w->ck.doc->positions, m) : NULL;
+
+    for (unsigned i = 0; pos && i < pos->count; i++) {
+        if (strcmp(pos->at[i].name, attr) == 0) {
+            *line = pos->at[i].line;
+            *column = pos->at[i].column;
+            return;
+        }
+    }
+}
+
 static void domxml__walk_report(domxml__diag *d, const domxml__problem *p)
 {
     domxml__walk *w = (domxml__walk *)(void *)d;
@@ -196,6 +214,8 @@ static void domxml__walk_report(domxml__diag *d, const domxml__problem *p)
     } else if (w->depth > 0 && !p->at) {
         line = w->steps[w->depth - 1].line;
         column = w->steps[w->depth - 1].column;
+        if (p->attr)
+            domxml__attr_position(w, p->attr, &line, &column);
     }
     if (w->out) {
         domxml__walk_path(w, p->rel, path, sizeof(path));
@@ -228,7 +248,7 @@ static bool domxml__push_step(domxml__walk *w, const char *name, unsigned index,
                      (unsigned)DOMXML__MAX_DEPTH);
         return false;
     }
-    w->steps[w->depth++] = (domxml__step){name, index, first, node, line, column};
+    w->steps[w->depth++] = (domxml__step){name, NULL, index, first, node, line, column};
     return true;
 }
 
@@ -251,6 +271,7 @@ static int domxml__walk_elem(domxml__walk *w, const domxml__elem *d, const void 
     x = domxml__extra_get(w->ck.doc, m);
     if (!domxml__push_step(w, d->name, index, first, node, m->line, m->column))
         return domxml__stop(w) ? -1 : 0;
+    w->steps[w->depth - 1].meta = m;
     if (domxml__check_elem(&w->ck, d, obj, x) < 0 && domxml__stop(w))
         return -1;
     for (const domxml_node *n = x ? x->children : NULL; n; n = n->next) {

@@ -2921,6 +2921,45 @@ START_TEST(test_validate_hand_built)
 }
 END_TEST
 
+/* With DOMXML_PARSE_ATTR_POSITIONS, a problem about an attribute points at
+ * the attribute, not at its element. */
+START_TEST(test_validate_attr_position)
+{
+    static const char xml[] = "<interface type='user'>\n"
+                              "  <address type='pci' domain='0x0000' bus='0x01' slot='0x02'\n"
+                              "           function='0x0'/>\n"
+                              "</interface>\n";
+    domxml_parse_options opts;
+    domxml_diagnostics *ds;
+    domxml_error err;
+    domxml_domain *dom;
+
+    domxml_parse_options_init(&opts);
+    opts.flags = DOMXML_PARSE_ATTR_POSITIONS;
+    dom = domxml_parse_buffer(xml, strlen(xml), "t.xml", &opts, &err);
+    ck_assert_msg(dom != NULL, "%s", err.message);
+    dom->root->interface->info.address->u.pci.addr.slot.set = false; /* a value, not set */
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_str_eq(ds->items[0].message,
+                     "attribute 'slot' of <address> holds a value but is not set");
+    ck_assert_str_eq(ds->items[0].path, "/interface/address");
+    ck_assert_uint_eq(ds->items[0].line, 2);
+    ck_assert_uint_eq(ds->items[0].column, 50); /* slot=, not <address> at column 3 */
+    dom->root->interface->info.address->u.pci.addr.slot.set = true;
+    dom->root->interface->info.address->u.pci.addr.function.value = 9; /* out of range */
+    domxml_diagnostics_free(ds);
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_uint_eq(ds->items[0].line, 3); /* function= on the next line */
+    ck_assert_uint_eq(ds->items[0].column, 12);
+    domxml_diagnostics_free(ds);
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_rules_parsed_position)
 {
     static const char xml[] =
@@ -3083,6 +3122,7 @@ int main(void)
     suite_add_tcase(s, output);
 
     tcase_add_test(rules, test_validate_hand_built);
+    tcase_add_test(rules, test_validate_attr_position);
     tcase_add_loop_test(rules, test_rules_hand_built, 0,
                         (int)(sizeof(rule_cases) / sizeof(rule_cases[0])));
     tcase_add_test(rules, test_rules_parsed_position);

@@ -5,8 +5,8 @@
 
 #include "domxml.h"
 
-/* Parse FILE, or standard input for "-". */
-domxml_domain *domxml_cli_load(const char *path, domxml_error *err);
+/* Parse FILE, or standard input for "-", with DOMXML_PARSE_* flags. */
+domxml_domain *domxml_cli_load(const char *path, unsigned flags, domxml_error *err);
 
 /* domxml validate ARGS... (argv without the command name) */
 int domxml_cli_validate(int argc, char **argv);

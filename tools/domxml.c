@@ -63,14 +63,17 @@ static void print_error(const domxml_error *err, const char *name)
     fputc('\n', stderr);
 }
 
-domxml_domain *domxml_cli_load(const char *path, domxml_error *err)
+domxml_domain *domxml_cli_load(const char *path, unsigned flags, domxml_error *err)
 {
+    domxml_parse_options opts;
     domxml_domain *dom;
     size_t len = 0;
     char *buf;
 
+    domxml_parse_options_init(&opts);
+    opts.flags = flags;
     if (strcmp(path, "-") != 0)
-        return domxml_parse_file(path, NULL, err);
+        return domxml_parse_file(path, &opts, err);
     buf = read_stream(stdin, &len);
     if (!buf) {
         memset(err, 0, sizeof(*err));
@@ -78,7 +81,7 @@ domxml_domain *domxml_cli_load(const char *path, domxml_error *err)
         err->code = DOMXML_ERR_IO;
         return NULL;
     }
-    dom = domxml_parse_buffer(buf, len, "<stdin>", NULL, err);
+    dom = domxml_parse_buffer(buf, len, "<stdin>", &opts, err);
     free(buf);
     return dom;
 }
@@ -92,7 +95,7 @@ static int write_stdout(void *ctx, const char *data, size_t len)
 static int cmd_format(const char *path)
 {
     domxml_error err;
-    domxml_domain *dom = domxml_cli_load(path, &err);
+    domxml_domain *dom = domxml_cli_load(path, 0, &err);
 
     if (!dom) {
         print_error(&err, path);

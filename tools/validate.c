@@ -71,7 +71,8 @@ static void validate_file(vopts *o, const char *path)
 {
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     domxml_error err;
-    domxml_domain *dom = domxml_cli_load(path, &err);
+    /* Diagnostics about an attribute point at the attribute. */
+    domxml_domain *dom = domxml_cli_load(path, DOMXML_PARSE_ATTR_POSITIONS, &err);
     domxml_diagnostics *ds;
     char code[64];
 
