@@ -8,7 +8,10 @@
  *     a transient <interface> carries its partner's MAC (the guest pairs the
  *     two by MAC), and the persistent member's alias survives libvirt's
  *     inactive configuration (a user alias);
+ *   - what QEMU needs of a pair: a virtio persistent member, a transient
+ *     member that is a host device;
  *   - aliases are unique, and user aliases (ua-[A-Za-z0-9_-]*);
+ *   - a <filterref> where libvirt reads it;
  *   - no guest PCI address is used twice, and a transient member is alone in
  *     its slot (QEMU: "primary device must be in its own PCI slot").
  * One pass over the devices fills a keyed alias table and a list of PCI
@@ -347,12 +350,62 @@ static void domxml__check_transient(domxml__vctx *v, size_t k)
                         domxml_mac_to_string(&theirs->address, b), p->path);
 }
 
+/* What QEMU needs of each member (libvirt checks it only when it starts
+ * the guest): a virtio persistent NIC, a transient interface that is a
+ * host device (or a network, which may hand out one). */
+static void domxml__check_member_qemu(domxml__vctx *v, const domxml__vdev *d)
+{
+    const domxml_interface *i = d->node->kind == DOMXML_NODE_INTERFACE ? d->node->interface : NULL;
+    char path[128];
+
+    if (!i)
+        return;
+    snprintf(path, sizeof(path), "%s/teaming", d->path);
+    if (d->teaming->type == DOMXML_TEAMING_TYPE_PERSISTENT && !domxml_nic_model_is_virtio(i->model))
+        domxml__vdiag(v, DOMXML_SEVERITY_ERROR, DOMXML_ERR_TEAMING, "teaming.persistent-not-virtio",
+                      d->teaming->meta.line, d->teaming->meta.column, path,
+                      "a persistent teaming member needs <model type='virtio'/> (QEMU's failover "
+                      "is a virtio-net feature)");
+    if (d->teaming->type == DOMXML_TEAMING_TYPE_TRANSIENT &&
+        i->type != DOMXML_INTERFACE_TYPE_HOSTDEV && i->type != DOMXML_INTERFACE_TYPE_NETWORK)
+        domxml__vdiag(v, DOMXML_SEVERITY_ERROR, DOMXML_ERR_TEAMING,
+                      "teaming.transient-not-hostdev", d->teaming->meta.line,
+                      d->teaming->meta.column, path,
+                      "a transient teaming member is an <interface type='hostdev'> (or a "
+                      "network that hands out host devices), or a PCI <hostdev>");
+}
+
 static void domxml__check_teaming(domxml__vctx *v)
 {
     for (size_t k = 0; k < v->n; k++) {
         const domxml_teaming *t = v->devs[k].teaming;
+        if (t && t->type != DOMXML_TEAMING_TYPE_NONE)
+            domxml__check_member_qemu(v, &v->devs[k]);
         if (t && t->type == DOMXML_TEAMING_TYPE_TRANSIENT && t->persistent)
             domxml__check_transient(v, k);
+    }
+}
+
+/* libvirt reads <filterref> only for network, bridge and ethernet
+ * interfaces: elsewhere it is dropped without a word. */
+static void domxml__check_filterref(domxml__vctx *v)
+{
+    for (size_t k = 0; k < v->n; k++) {
+        const domxml__vdev *d = &v->devs[k];
+        const domxml_interface *i =
+            d->node->kind == DOMXML_NODE_INTERFACE ? d->node->interface : NULL;
+        const domxml_filterref *f = i && i->more ? i->more->filterref : NULL;
+        char path[128];
+
+        if (!f || i->type == DOMXML_INTERFACE_TYPE_NETWORK ||
+            i->type == DOMXML_INTERFACE_TYPE_BRIDGE || i->type == DOMXML_INTERFACE_TYPE_ETHERNET)
+            continue;
+        snprintf(path, sizeof(path), "%s/filterref", d->path);
+        domxml__vdiag(v, DOMXML_SEVERITY_WARNING, DOMXML_ERR_CONTENT, "filterref.ignored",
+                      f->meta.line, f->meta.column, path,
+                      "libvirt ignores <filterref> on a type='%s' interface (only network, "
+                      "bridge and ethernet use it)",
+                      i->type ? domxml_interface_type_to_string(i->type) : "user");
     }
 }
 
@@ -430,6 +483,7 @@ void domxml__validate_devices(const domxml_domain *dom, struct domxml__diags *ds
 
     if (ok) {
         domxml__check_teaming(&v);
+        domxml__check_filterref(&v);
         ok = domxml__check_pci(&v);
     }
     if (!ok)
