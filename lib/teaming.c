@@ -119,6 +119,8 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
         return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                  "<%s> with teaming type='transient' needs the 'persistent' "
                                  "attribute naming its partner's alias", domxml__kind_name(n)));
+    if (!l->slots)
+        return 0; /* checking a member's own rules only */
     slot = domxml__alias_find(l, t->persistent);
     if (!slot->alias && l->standalone)
         return 0; /* a device to hot-plug: its partner is in the running domain */
@@ -189,6 +191,8 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
 
     if (apply)
         domxml__teaming_unlink(first);
+    if (!apply) /* what a parse refuses needs no partner: no alias table */
+        goto members;
     for (domxml_node *d = first; d; d = d->next)
         n += domxml__node_alias(d) != NULL;
     while (cap < 2 * n)
@@ -213,6 +217,7 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
             slot->node = d;
         }
     }
+members:
     for (domxml_node *d = first; d && rc > -2; d = d->next) {
         if (!domxml__is_device(d))
             continue;
@@ -221,7 +226,8 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
         if (one < rc)
             rc = one;
     }
-    mem->free_fcn(l.slots);
+    if (l.slots)
+        mem->free_fcn(l.slots);
     if (rc == -2 && apply)
         domxml__teaming_unlink(first);
     return rc;
