@@ -13,6 +13,7 @@
 #include "checks.h"
 #include "extra.h"
 #include "format.h"
+#include "metadata.h"
 #include "values.h"
 
 static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
@@ -258,6 +259,11 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     bool pretty = b->pretty;
 
     domxml__buf_indent(b, depth);
+    if (b->pretty && (where & DOMXML__IN_DOMAIN) && domxml__is_metadata(n)) {
+        domxml__format_metadata(b, n, depth); /* libxml2's style, as libvirt writes it */
+        domxml__buf_newline(b);
+        return;
+    }
     domxml__buf_add(b, "<", 1);
     domxml__buf_puts(b, n->name);
     for (const domxml_attr *a = n->attrs; a; a = a->next)

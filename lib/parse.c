@@ -75,6 +75,7 @@ struct domxml__pctx {
     size_t names_cap, names_n;
     const char *recent[64]; /* names last met, by a cheap key */
     bool seen_devices;
+    bool in_cdata; /* a CDATA section inside <metadata>: kept as one text node */
     bool failed;
 };
 
@@ -877,6 +878,45 @@ static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
     return domxml__link(pc, node, 0);
 }
 
+/* libvirt keeps a <domain>'s <metadata> as read, CDATA sections included:
+ * there a section becomes a text node of its own, flagged. */
+static bool domxml__in_metadata(const struct domxml__pctx *pc)
+{
+    return pc->depth >= 2 && !pc->frames[0].desc && !pc->frames[1].desc &&
+           !pc->frames[pc->depth - 1].desc && strcmp(pc->frames[0].name, "domain") == 0 &&
+           strcmp(pc->frames[1].name, "metadata") == 0;
+}
+
+static void XMLCALL domxml__on_cdata_start(void *ud)
+{
+    struct domxml__pctx *pc = ud;
+
+    if (pc->failed || !domxml__in_metadata(pc) || domxml__flush_text(pc, false) < 0)
+        return;
+    pc->in_cdata = true;
+}
+
+static void XMLCALL domxml__on_cdata_end(void *ud)
+{
+    struct domxml__pctx *pc = ud;
+    domxml_node *node;
+
+    if (pc->failed || !pc->in_cdata)
+        return;
+    pc->in_cdata = false;
+    node = domxml__new_node(pc, DOMXML_NODE_TEXT);
+    if (!node)
+        return;
+    node->layout |= DOMXML_LAYOUT_CDATA;
+    node->text = domxml__strndup(pc->arena, pc->text ? pc->text : "", pc->text_len);
+    pc->text_len = 0;
+    if (!node->text) {
+        domxml__nomem(pc);
+        return;
+    }
+    (void)domxml__link(pc, node, 0);
+}
+
 static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
 {
     const domxml__elem *d = f->desc;
@@ -1326,6 +1366,7 @@ static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
     XML_SetElementHandler(xp, domxml__on_start, domxml__on_end);
     XML_SetCharacterDataHandler(xp, domxml__on_text);
     XML_SetCommentHandler(xp, domxml__on_comment);
+    XML_SetCdataSectionHandler(xp, domxml__on_cdata_start, domxml__on_cdata_end);
     XML_SetProcessingInstructionHandler(xp, domxml__on_pi);
     XML_SetXmlDeclHandler(xp, domxml__on_xmldecl);
     XML_SetStartDoctypeDeclHandler(xp, domxml__on_doctype);

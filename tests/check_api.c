@@ -1970,6 +1970,54 @@ END_TEST
 
 /* dom->xml_decl is written as it is: a declaration that is not one, or
  * that names an encoding the UTF-8 output is not in, is refused. */
+/* <metadata> is written as libvirt writes it (libxml2's style); a CDATA
+ * section is kept there, and elsewhere flattened into escaped text. */
+START_TEST(test_format_metadata)
+{
+    static const char in[] =
+        "<domain>\n"
+        "  <description><![CDATA[a<b]]></description>\n"
+        "  <metadata><app:x xmlns:app='urn:a' k='\xc3\xa9'><![CDATA[<raw>]]></app:x></metadata>\n"
+        "</domain>\n";
+    static const char want[] =
+        "<domain>\n"
+        "  <description>a&lt;b</description>\n"
+        "  <metadata>\n"
+        "    <app:x xmlns:app=\"urn:a\" k=\"&#xE9;\"><![CDATA[<raw>]]></app:x>\n"
+        "  </metadata>\n"
+        "</domain>\n";
+    domxml_error err;
+    domxml_domain *dom = parse(in, NULL, &err);
+    domxml_node *x, *cdata;
+    char *out;
+
+    ck_assert_msg(dom, "%s", err.message);
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_str_eq(out, want);
+    domxml_string_free(out);
+    x = domxml_node_child(domxml_node_child(dom->root, NULL, "metadata"), NULL, "app:x");
+    ck_assert_ptr_nonnull(x);
+    cdata = x->children;
+    ck_assert_int_eq(cdata->kind, DOMXML_NODE_TEXT);
+    ck_assert_uint_eq(cdata->layout & DOMXML_LAYOUT_CDATA, DOMXML_LAYOUT_CDATA);
+    ck_assert_str_eq(cdata->text, "<raw>");
+    /* Set by hand, "]]>" cannot stand in one section: libxml2 splits it. */
+    cdata->text = "a]]>b";
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(strstr(out, "<![CDATA[a]]]]><![CDATA[>b]]></app:x>"));
+    domxml_string_free(out);
+    /* Without the flag: escaped text. */
+    cdata->layout = 0;
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(strstr(out, ">a]]&gt;b</app:x>"));
+    domxml_string_free(out);
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_format_xml_decl)
 {
     static const char *const bad[] = {
@@ -3119,6 +3167,7 @@ int main(void)
     tcase_add_test(output, test_format_dangling_teaming);
     tcase_add_test(output, test_format_extra_child_known_name);
     tcase_add_test(output, test_format_xml_decl);
+    tcase_add_test(output, test_format_metadata);
     suite_add_tcase(s, output);
 
     tcase_add_test(rules, test_validate_hand_built);
