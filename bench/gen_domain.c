@@ -56,7 +56,10 @@ char *gen_domain(unsigned devices, size_t *len)
     out(&b, "<domain type='kvm'>\n  <name>bench</name>\n  <memory unit='KiB'>1048576</memory>\n"
             "  <devices>\n    <emulator>/usr/bin/qemu-system-x86_64</emulator>\n");
     for (unsigned i = 0; i < devices; i++) {
-        unsigned bus = (i / 32) % 256, slot = i % 32;
+        /* Guest PCI addresses are unique, as validation wants: the NICs take
+         * one slot each on buses 1.., the controllers slots of bus 0. */
+        unsigned nic = i / GEN_DOMAIN_CYCLE * 2 + (i % GEN_DOMAIN_CYCLE >= 4);
+        unsigned dom = nic / (255 * 32), bus = 1 + nic / 32 % 255, slot = nic % 32;
         unsigned m1 = (i >> 16) & 255, m2 = (i >> 8) & 255, m3 = i & 255;
 
         switch (i % GEN_DOMAIN_CYCLE) {
@@ -65,8 +68,8 @@ char *gen_domain(unsigned devices, size_t *len)
             out(&b, "    <interface type='bridge'>\n      <mac address='52:54:00:%02x:%02x:%02x'/>\n"
                     "      <source bridge='br0'/>\n      <model type='virtio'/>\n"
                     "      <teaming type='persistent'/>\n      <alias name='ua-net%u'/>\n"
-                    "      <address type='pci' domain='0x0000' bus='0x%02x' slot='0x%02x' function='0x0'/>\n"
-                    "    </interface>\n", m1, m2, m3, i, bus, slot);
+                    "      <address type='pci' domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x0'/>\n"
+                    "    </interface>\n", m1, m2, m3, i, dom, bus, slot);
             break;
         case 1:
         case 5:
@@ -96,9 +99,9 @@ char *gen_domain(unsigned devices, size_t *len)
             out(&b, "    <controller type='pci' index='%u' model='pcie-root-port'>\n"
                     "      <model name='pcie-root-port'/>\n"
                     "      <target chassis='%u' port='0x%x'/>\n"
-                    "      <address type='pci' domain='0x0000' bus='0x00' slot='0x%02x' function='0x0'/>\n"
+                    "      <address type='pci' domain='0x%04x' bus='0x00' slot='0x%02x' function='0x0'/>\n"
                     "    </controller>\n", i / GEN_DOMAIN_CYCLE + 1, i / GEN_DOMAIN_CYCLE + 1,
-                i % 256, slot);
+                i % 256, i / GEN_DOMAIN_CYCLE / 31, 1 + i / GEN_DOMAIN_CYCLE % 31);
             break;
         default:
             out(&b, "    <disk type='file' device='disk'>\n      <driver name='qemu' type='qcow2'/>\n"

@@ -52,7 +52,14 @@ typedef struct domxml_domain {
 /* Parse flags. */
 enum {
     /* Skip resolving <teaming> pairs (peer pointers stay NULL). */
-    DOMXML_PARSE_NO_TEAMING_LINK = 1u << 0
+    DOMXML_PARSE_NO_TEAMING_LINK = 1u << 0,
+    /* Also validate (domxml_domain_validate()): a document with an error
+     * does not parse; the error is the first diagnostic. Since 0.2. */
+    DOMXML_PARSE_VALIDATE = 1u << 1,
+    /* Keep the position of every attribute of the modelled elements, so
+     * that diagnostics about an attribute point at it rather than at its
+     * element (costs memory per attribute). Since 0.2. */
+    DOMXML_PARSE_ATTR_POSITIONS = 1u << 2
 };
 
 /**
@@ -124,6 +131,41 @@ DOMXML_API void domxml_domain_free(domxml_domain *dom);
  */
 DOMXML_API int domxml_domain_check(const domxml_domain *dom, domxml_error *error);
 
+/*
+ * Validation: every rule on any tree (parsed, edited or built by hand), all
+ * problems at once. Parsing is lenient (it accepts what some libvirt release
+ * from 7.1 on defines, and links the teaming pairs it can); validation is
+ * strict: the per-element rules, libvirt's conf-level rules across elements
+ * and devices, and rules libvirt does not check but that break a guest
+ * (teaming partners, MAC pairing, aliases, guest PCI addresses).
+ * Since 0.2.
+ */
+typedef struct domxml_diagnostic {
+    const char *code;          /* stable identifier, e.g. "teaming.partner-missing" */
+    domxml_error_code kind;    /* the class of problem */
+    domxml_severity severity;
+    unsigned long line, column; /* of the element or attribute; 0 when built by hand */
+    const char *path;          /* "/domain/devices/hostdev[2]/teaming" */
+    const char *message;
+} domxml_diagnostic;
+
+typedef struct domxml_diagnostics {
+    size_t count;              /* items, in document order */
+    size_t errors, warnings;
+    const domxml_diagnostic *items;
+    struct domxml__diags *internal; /* private */
+} domxml_diagnostics;
+
+/**
+ * Validate a domain. Returns the diagnostics (count 0 when there is nothing
+ * to say), owned by the caller and freed with domxml_diagnostics_free(); or
+ * NULL with *error filled when out of memory or for a domain not made by
+ * libdomxml. The domain is not changed.
+ */
+DOMXML_API domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom,
+                                                      domxml_error *error);
+DOMXML_API void domxml_diagnostics_free(domxml_diagnostics *diagnostics);
+
 /**
  * Format a domain in libvirt's canonical style. Refuses (NULL, *error
  * filled as by domxml_domain_check()) a tree that would not parse back.
@@ -148,14 +190,17 @@ DOMXML_API int domxml_format_to(const domxml_domain *dom,
 DOMXML_API void domxml_string_free(char *str);
 
 /**
- * Resolve <teaming> pairs: set teaming->peer on every member. Parsing does
- * this already, and so do the device insert/append/unlink calls below;
- * call it after editing teaming or aliases by hand.
- * Returns 0, or -1 with *error filled (error may be NULL) and no peer set:
- * DOMXML_ERR_TEAMING when a transient member names no persistent
- * <interface>, two transient members name the same one, or a member breaks
- * libvirt's teaming rules; DOMXML_ERR_NOMEM; DOMXML_ERR_INVALID_ARG for a
- * domain not made by libdomxml. Since 0.1.
+ * Resolve <teaming> pairs: set teaming->peer on every member whose pair
+ * resolves. Parsing does this already, and so do the device insert/append/
+ * unlink calls below; call it after editing teaming or aliases by hand.
+ * Returns 0 when every member is linked; -1 with *error filled (error may
+ * be NULL) otherwise: DOMXML_ERR_TEAMING when a transient member names no
+ * device, an ambiguous alias, something other than a persistent
+ * <interface>, or one that has a transient member already (the pairs that
+ * resolve are linked, the others not: validation reports them), or when a
+ * member breaks its own <teaming> rules (then nothing is linked);
+ * DOMXML_ERR_NOMEM; DOMXML_ERR_INVALID_ARG for a domain not made by
+ * libdomxml. Since 0.1; links what it can since 0.2.
  */
 DOMXML_API int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error);
 
@@ -423,6 +468,7 @@ DOMXML_ENUM_API(domxml_usb_guest_reset);
 DOMXML_ENUM_API(domxml_scsi_protocol);
 DOMXML_ENUM_API(domxml_node_kind);
 DOMXML_ENUM_API(domxml_error_code);
+DOMXML_ENUM_API(domxml_severity);
 
 #ifdef __cplusplus
 }

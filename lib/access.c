@@ -108,6 +108,7 @@ int domxml_device_insert_before(domxml_domain *dom, domxml_node *device, domxml_
     if (domxml__teaming_link(dom, error) < 0) {
         *slot = before; /* undo; the links are as they were before the call */
         device->next = NULL;
+        domxml__teaming_forget(device);
         (void)domxml__teaming_link(dom, NULL);
         return -1;
     }

@@ -23,14 +23,27 @@ typedef struct domxml__arena {
  * open-addressing table in the arena (extra.c). */
 typedef struct domxml__extra_map {
     const domxml_meta **keys;
-    domxml_extra **values;
+    void **values;
     size_t cap, n;
 } domxml__extra_map;
+
+/* Attribute positions of one modelled element (DOMXML_PARSE_ATTR_POSITIONS). */
+typedef struct domxml__attr_pos {
+    const char *name;
+    unsigned line, column;
+} domxml__attr_pos;
+
+typedef struct domxml__attr_positions {
+    unsigned count;
+    domxml__attr_pos at[];
+} domxml__attr_positions;
 
 struct domxml__doc {
     domxml_domain dom; /* first: a domxml_domain * is a domxml__doc * */
     domxml__arena arena;
     domxml__extra_map extras;
+    /* By meta address, like extras; empty unless asked for. */
+    domxml__extra_map positions;
 };
 
 DOMXML__INTERNAL void domxml__memory_default(domxml_memory *out, const domxml_memory *in);

@@ -17,25 +17,36 @@
 /* ------------------------------------------------------------------ */
 /* Reporting                                                            */
 
-static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                         const char *rel, const char *fmt, va_list ap) DOMXML__PRINTF(5, 0);
+static void domxml__vreport(domxml__diag *d, domxml__problem *p, const char *fmt, va_list ap)
+    DOMXML__PRINTF(3, 0);
 
-static int domxml__vrule(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                         const char *rel, const char *fmt, va_list ap)
+/* Format the message; a leading "[id] " is the problem's code. */
+static void domxml__vreport(domxml__diag *d, domxml__problem *p, const char *fmt, va_list ap)
 {
     char msg[sizeof(((domxml_error *)0)->message)];
+    char id[64];
+    const char *end;
 
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    d->report(d, code, at, rel, msg);
-    return -1;
+    p->message = msg;
+    p->id = NULL;
+    if (msg[0] == '[' && (end = strchr(msg, ']')) && end[1] == ' ' &&
+        (size_t)(end - msg) < sizeof(id)) {
+        memcpy(id, msg + 1, (size_t)(end - msg - 1));
+        id[end - msg - 1] = '\0';
+        p->id = id;
+        p->message = end + 2;
+    }
+    d->report(d, p);
 }
 
 int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt, ...)
 {
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, NULL, NULL, NULL, NULL};
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vrule(d, code, NULL, NULL, fmt, ap);
+    domxml__vreport(d, &p, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -43,12 +54,37 @@ int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt, ...)
 int domxml__rule_at(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
                     const char *rel, const char *fmt, ...)
 {
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, at, rel, NULL, NULL};
     va_list ap;
 
     va_start(ap, fmt);
-    domxml__vrule(d, code, at, rel, fmt, ap);
+    domxml__vreport(d, &p, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+int domxml__rule_attr(domxml__diag *d, domxml_error_code code, const char *attr,
+                      const char *fmt, ...)
+{
+    domxml__problem p = {DOMXML_SEVERITY_ERROR, code, NULL, NULL, NULL, attr, NULL};
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vreport(d, &p, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int domxml__warn(domxml__diag *d, domxml_error_code code, const domxml_meta *at, const char *rel,
+                 const char *attr, const char *fmt, ...)
+{
+    domxml__problem p = {DOMXML_SEVERITY_WARNING, code, NULL, at, rel, attr, NULL};
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vreport(d, &p, fmt, ap);
+    va_end(ap);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -90,18 +126,18 @@ static int domxml__check_number(domxml__diag *d, const domxml__elem *e, const do
 
     if (!set) {
         if (v != 0)
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds a value but is not set", a->name,
                                 e->name);
         return 0;
     }
     domxml__number_text(text, v, a->fmt);
     if (v > max)
-        return domxml__rule(d, DOMXML_ERR_RANGE,
+        return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                             "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
                             text, a->name, e->name, max);
     if ((a->flags & DOMXML__A_NONZERO) && v == 0)
-        return domxml__rule(d, DOMXML_ERR_RANGE,
+        return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                             "value '%s' of attribute '%s' of <%s> must not be zero", text,
                             a->name, e->name);
     return 0;
@@ -123,21 +159,21 @@ static int domxml__check_attr(domxml__diag *d, const domxml__elem *e, const domx
         if (!s)
             return 0;
         if (!domxml__is_xml_text(s))
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds bytes that are not XML text "
                                 "(invalid UTF-8 or a control character)", a->name, e->name);
         if ((a->flags & DOMXML__A_REQUIRED) && !*s)
-            return domxml__rule(d, DOMXML_ERR_VALUE, "attribute '%s' of <%s> must not be empty",
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name, "attribute '%s' of <%s> must not be empty",
                                 a->name, e->name);
         if (a->kind == DOMXML__K_UUID && !domxml__parse_uuid(s, uuid))
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "invalid value '%s' for attribute '%s' of <%s>: expected a UUID",
                                 s, a->name, e->name);
         return 0;
     case DOMXML__K_ENUM:
         v = *(const int *)field;
         if (v < 0 || (unsigned)v >= a->etab->count)
-            return domxml__rule(d, DOMXML_ERR_VALUE,
+            return domxml__rule_attr(d, DOMXML_ERR_VALUE, a->name,
                                 "attribute '%s' of <%s> holds %d, which is not a value of its enum",
                                 a->name, e->name, v);
         return 0;
@@ -157,7 +193,7 @@ static int domxml__check_attr(domxml__diag *d, const domxml__elem *e, const domx
                                            a->name, e->name)
                             : 0;
         if (i->value < a->min || i->value > (a->max ? (long long)a->max : INT32_MAX))
-            return domxml__rule(d, DOMXML_ERR_RANGE,
+            return domxml__rule_attr(d, DOMXML_ERR_RANGE, a->name,
                                 "value '%d' of attribute '%s' of <%s> is out of range "
                                 "(%lld to %lld)", i->value, a->name, e->name, a->min,
                                 a->max ? (long long)a->max : (long long)INT32_MAX);
@@ -175,7 +211,7 @@ int domxml__check_attrs(domxml__diag *d, const domxml__elem *e, const void *obj)
         const domxml__attr *a = &e->attrs[i];
 
         if ((a->flags & DOMXML__A_REQUIRED) && !domxml__attr_is_set(a, obj))
-            return domxml__rule(d, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+            return domxml__rule_attr(d, DOMXML_ERR_MISSING, a->name, "missing required attribute '%s' of <%s>",
                                 a->name, e->name);
         if (domxml__check_attr(d, e, a, obj) < 0)
             return -1;
@@ -209,6 +245,54 @@ static int domxml__check_text(domxml__diag *d, const domxml__elem *e, const void
     }
 }
 
+/* Kept, but probably a mistake: an unknown attribute of a modelled element
+ * (validation warns; parsing and formatting ignore warnings). */
+static void domxml__warn_unknown_attr(domxml__checker *ck, const domxml__elem *e, const char *name)
+{
+    const char *near = domxml__nearest_name(name, e->attrs, e->n_attrs, sizeof(*e->attrs));
+
+    if (strchr(name, ':'))
+        return; /* a namespaced attribute: someone else's extension */
+    if (near)
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, NULL, NULL, name,
+                     "[unknown.attribute] unknown attribute '%s' of <%s>; did you mean '%s'?",
+                     name, e->name, near);
+    else
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, NULL, NULL, name,
+                     "[unknown.attribute] unknown attribute '%s' of <%s> is kept but not "
+                     "understood", name, e->name);
+}
+
+/* The same for an unknown child element (the nearest known child row). */
+static void domxml__warn_unknown_kid(domxml__checker *ck, const domxml__elem *e, const void *obj,
+                                     const domxml_node *n)
+{
+    const domxml_meta at = {n->line, n->column};
+    const char *near = NULL;
+    unsigned best = 3;
+
+    if (strchr(n->name, ':'))
+        return;
+    for (unsigned i = 0; i < e->n_kids; i++) {
+        const domxml__child *row = &e->kids[i];
+        unsigned d = domxml__name_distance(n->name, row->elem->name, 2);
+        if (d < best && (!row->applies || row->applies(obj)) &&
+            (d <= 1 || strlen(n->name) >= 6)) {
+            near = row->elem->name;
+            best = d;
+        }
+    }
+    if (near)
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &at, n->name, NULL,
+                     "[unknown.element] unknown element <%s> in <%s>; did you mean <%s>?%s",
+                     n->name, e->name, near,
+                     best == 0 ? " (names are case-sensitive)" : "");
+    else
+        domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &at, n->name, NULL,
+                     "[unknown.element] unknown element <%s> in <%s> is kept but not understood",
+                     n->name, e->name);
+}
+
 /* Unknown attributes kept on a modelled element: names XML can carry, not
  * the name of a known attribute (it would be read back as that one). */
 static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
@@ -229,6 +313,7 @@ static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
                 return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
                                     "duplicate attribute '%s' in <%s>", a->name, e->name);
         }
+        domxml__warn_unknown_attr(ck, e, a->name);
     }
     return 0;
 }
@@ -254,6 +339,8 @@ static int domxml__check_extra_kids(domxml__checker *ck, const domxml__elem *e, 
                                     "a kept child <%s> of <%s> would be read back as the "
                                     "modelled <%s>", name, e->name, name);
         }
+        if (n->kind == DOMXML_NODE_ELEMENT)
+            domxml__warn_unknown_kid(ck, e, obj, n);
     }
     return 0;
 }
@@ -319,6 +406,13 @@ int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where
             return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
                                 "a generic <%s> element in <devices> would be read back as a "
                                 "modelled device: use domxml_%s_node_new()", n->name, n->name);
+        if ((where & DOMXML__IN_DEVICES) &&
+            (strcasecmp(n->name, "interface") == 0 || strcasecmp(n->name, "hostdev") == 0))
+            domxml__warn(ck->diag, DOMXML_ERR_CONTENT, &(domxml_meta){n->line, n->column}, n->name,
+                         NULL,
+                         "[unknown.element-case] element <%s> differs from <%s> only in case: "
+                         "XML names are case-sensitive, so it is kept as an unknown element",
+                         n->name, n->name[0] == 'I' || n->name[0] == 'i' ? "interface" : "hostdev");
         return 0;
     case DOMXML_NODE_TEXT:
         if (where & DOMXML__IN_TYPED)

@@ -10,21 +10,41 @@
 
 #include "common.h"
 
+/* One problem a rule found. */
+typedef struct domxml__problem {
+    domxml_severity severity;
+    domxml_error_code kind;
+    const char *id;        /* stable code ("teaming.partner-missing"), or NULL */
+    const domxml_meta *at; /* a child of the current element, or NULL: the element */
+    const char *rel;       /* that child's path below the current element */
+    const char *attr;      /* the attribute at fault, or NULL */
+    const char *message;
+} domxml__problem;
+
 typedef struct domxml__diag domxml__diag;
 struct domxml__diag {
-    /* One problem: `at` is the meta of a child of the current element (its
-     * start tag), or NULL for the current element itself; `rel` is that
-     * child's path below the current element. */
-    void (*report)(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                   const char *rel, const char *message);
+    void (*report)(domxml__diag *d, const domxml__problem *p);
 };
 
-/* Report at the current element; returns -1 so rules can `return`. */
+/*
+ * Report an error at the current element; returns -1 so rules can
+ * `return`. A format that starts with "[id] " gives the problem its stable
+ * code (the text in brackets is not part of the message).
+ */
 DOMXML__INTERNAL int domxml__rule(domxml__diag *d, domxml_error_code code, const char *fmt,
                                   ...) DOMXML__PRINTF(3, 4);
-/* Report at a child of the current element. */
+/* Report an error at a child of the current element. */
 DOMXML__INTERNAL int domxml__rule_at(domxml__diag *d, domxml_error_code code,
                                      const domxml_meta *at, const char *rel, const char *fmt,
                                      ...) DOMXML__PRINTF(5, 6);
+/* Report an error about attribute `attr` of the current element. */
+DOMXML__INTERNAL int domxml__rule_attr(domxml__diag *d, domxml_error_code code,
+                                       const char *attr, const char *fmt, ...)
+    DOMXML__PRINTF(4, 5);
+/* Report a warning (validation only: parsing and formatting ignore it);
+ * returns 0. `at`/`rel`/`attr` as above, each may be NULL. */
+DOMXML__INTERNAL int domxml__warn(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                                  const char *rel, const char *attr, const char *fmt, ...)
+    DOMXML__PRINTF(6, 7);
 
 #endif /* DOMXML_DIAG_H */

@@ -235,5 +235,5 @@ int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error)
         domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "not a document made by libdomxml");
         return -1;
     }
-    return domxml__teaming_link(dom, error);
+    return domxml__teaming_link(dom, error) < 0 ? -1 : 0;
 }

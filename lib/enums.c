@@ -173,6 +173,18 @@ DOMXML__ENUM_FUNCS(domxml_usb_startup_policy, domxml__usb_startup_policy_enum)
 DOMXML__ENUM_FUNCS(domxml_usb_guest_reset, domxml__usb_guest_reset_enum)
 DOMXML__ENUM_FUNCS(domxml_scsi_protocol, domxml__scsi_protocol_enum)
 
+const char *domxml_severity_to_string(domxml_severity value)
+{
+    return value == DOMXML_SEVERITY_ERROR ? "error"
+           : value == DOMXML_SEVERITY_WARNING ? "warning" : NULL;
+}
+
+int domxml_severity_from_string(const char *str)
+{
+    return !str ? -1 : strcmp(str, "error") == 0 ? DOMXML_SEVERITY_ERROR
+                     : strcmp(str, "warning") == 0 ? DOMXML_SEVERITY_WARNING : -1;
+}
+
 /* Two enums whose value 0 is a value, not "absent": their own tables. */
 static const char *const domxml__node_kind_names[] = {"element", "text",      "comment",
                                                       "pi",      "interface", "hostdev"};

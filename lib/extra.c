@@ -26,20 +26,23 @@ static size_t domxml__find(const domxml__extra_map *map, const domxml_meta *m)
     return i;
 }
 
-domxml_extra *domxml__extra_get(const struct domxml__doc *doc, const domxml_meta *m)
+void *domxml__map_get(const domxml__extra_map *map, const domxml_meta *m)
 {
-    const domxml__extra_map *map = &doc->extras;
-
     if (map->n == 0 || !m)
         return NULL;
     return map->values[domxml__find(map, m)];
 }
 
+domxml_extra *domxml__extra_get(const struct domxml__doc *doc, const domxml_meta *m)
+{
+    return domxml__map_get(&doc->extras, m);
+}
+
 /* Double the table (in the arena: the old one stays as garbage, at most the
  * size of the final table in all). */
-static int domxml__grow(struct domxml__doc *doc)
+static int domxml__grow(struct domxml__doc *doc, domxml__extra_map *map)
 {
-    domxml__extra_map *map = &doc->extras, bigger = {0};
+    domxml__extra_map bigger = {0};
 
     bigger.cap = map->cap ? map->cap * 2 : 64;
     bigger.keys = domxml__alloc(&doc->arena, bigger.cap * sizeof(*bigger.keys));
@@ -58,15 +61,15 @@ static int domxml__grow(struct domxml__doc *doc)
     return 0;
 }
 
-int domxml__extra_put(struct domxml__doc *doc, const domxml_meta *m, domxml_extra *x)
+int domxml__map_put(struct domxml__doc *doc, domxml__extra_map *map, const domxml_meta *m,
+                    void *x)
 {
-    domxml__extra_map *map = &doc->extras;
     size_t i;
 
     if (map->cap == 0 || (map->n + 1) * 2 > map->cap) {
         if (!x && map->n == 0)
             return 0;
-        if (domxml__grow(doc) < 0)
+        if (domxml__grow(doc, map) < 0)
             return -1;
     }
     i = domxml__find(map, m);
@@ -79,6 +82,11 @@ int domxml__extra_put(struct domxml__doc *doc, const domxml_meta *m, domxml_extr
     /* A removed entry keeps its key with no value: probes still pass it. */
     map->values[i] = x;
     return 0;
+}
+
+int domxml__extra_put(struct domxml__doc *doc, const domxml_meta *m, domxml_extra *x)
+{
+    return domxml__map_put(doc, &doc->extras, m, x);
 }
 
 domxml_extra *domxml_meta_extra(const domxml_domain *dom, const domxml_meta *meta)

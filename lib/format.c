@@ -13,6 +13,7 @@
 #include "checks.h"
 #include "extra.h"
 #include "format.h"
+#include "metadata.h"
 #include "values.h"
 
 static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
@@ -258,6 +259,11 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     bool pretty = b->pretty;
 
     domxml__buf_indent(b, depth);
+    if (b->pretty && (where & DOMXML__IN_DOMAIN) && domxml__is_metadata(n)) {
+        domxml__format_metadata(b, n, depth); /* libxml2's style, as libvirt writes it */
+        domxml__buf_newline(b);
+        return;
+    }
     domxml__buf_add(b, "<", 1);
     domxml__buf_puts(b, n->name);
     for (const domxml_attr *a = n->attrs; a; a = a->next)
@@ -355,14 +361,10 @@ typedef struct domxml__quiet {
     domxml__checker *ck;
 } domxml__quiet;
 
-static void domxml__quiet_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                                 const char *rel, const char *message)
+static void domxml__quiet_report(domxml__diag *d, const domxml__problem *p)
 {
-    ((domxml__quiet *)(void *)d)->ck->failed = true;
-    (void)code;
-    (void)at;
-    (void)rel;
-    (void)message;
+    if (p->severity == DOMXML_SEVERITY_ERROR)
+        ((domxml__quiet *)(void *)d)->ck->failed = true;
 }
 
 bool domxml__format_domain(domxml__buf *b, const domxml_domain *dom)

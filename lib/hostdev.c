@@ -58,8 +58,10 @@ static int domxml__hostdev_check_attrs(domxml__diag *d, const domxml_hostdev *h)
     if (mdev && h->model < DOMXML_HOSTDEV_MODEL_VFIO_PCI)
         return domxml__rule(d, h->model ? DOMXML_ERR_VALUE : DOMXML_ERR_MISSING,
                             "an mdev <hostdev> needs model 'vfio-pci', 'vfio-ccw' or 'vfio-ap'");
-    if ((h->display || h->ramfb) && !mdev)
-        return domxml__hostdev_attr_rule(d, h->display ? "display" : "ramfb", "type='mdev'");
+    /* mdev since libvirt 4.6/5.10; PCI (vfio-pci display) in current libvirt. */
+    if ((h->display || h->ramfb) && !mdev && h->type != DOMXML_HOSTDEV_TYPE_PCI)
+        return domxml__hostdev_attr_rule(d, h->display ? "display" : "ramfb",
+                                         "type='mdev' and type='pci'");
     return 0;
 }
 

@@ -13,6 +13,7 @@ typedef domxml_hostdev_address domxml__haddr;
 
 static const domxml__attr domxml__hostdev_driver_attrs[] = {
     DOMXML__ENUMA("name", domxml_hostdev_driver, name, domxml__hostdev_backend_enum, 0),
+    DOMXML__STR("model", domxml_hostdev_driver, model, 0), /* libvirt 10.0.0 */
 };
 const domxml__elem domxml__hostdev_driver_elem = DOMXML__ELEM("driver", domxml_hostdev_driver, DOMXML__ATTRS(domxml__hostdev_driver_attrs));
 

@@ -42,11 +42,39 @@ static const char *domxml__if_type_name(const domxml__if *i)
     return name ? name : "user";
 }
 
+/* <backend type='passt'/>: a vhostuser interface then needs no <source>
+ * and no socket type, path or mode (libvirt 11.1.0). */
+static bool domxml__if_is_passt(const domxml__if *i)
+{
+    const domxml_net_backend *be = domxml__more_of(i)->backend;
+
+    return be && be->type == DOMXML_NET_BACKEND_TYPE_PASST;
+}
+
+static int domxml__if_check_vhostuser(domxml__diag *d, const domxml__if *i)
+{
+    const domxml_interface_source *s = i->source;
+    const char *missing;
+
+    if (i->type != DOMXML_INTERFACE_TYPE_VHOSTUSER || !s || domxml__if_is_passt(i))
+        return 0;
+    missing = !s->u.vhostuser.type ? "type" : !s->u.vhostuser.path ? "path"
+              : !s->u.vhostuser.mode ? "mode" : NULL;
+    if (missing)
+        return domxml__rule_at(d, DOMXML_ERR_MISSING, &s->meta, "source",
+                               "missing required attribute '%s' of <source>", missing);
+    return 0;
+}
+
 static int domxml__if_check_source(domxml__diag *d, const domxml__if *i)
 {
     bool has = i->type == DOMXML_INTERFACE_TYPE_HOSTDEV ? i->hostdev_source != NULL
                                                          : i->source != NULL;
 
+    if (!has && i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER && domxml__if_is_passt(i))
+        return 0;
+    if (domxml__if_check_vhostuser(d, i) < 0)
+        return -1;
     if (!has && domxml__if_type_in(i, domxml__needs_source))
         return domxml__rule(d, DOMXML_ERR_MISSING, "<interface type='%s'> needs a <source> element",
                             domxml__if_type_name(i));

@@ -50,12 +50,13 @@ static const domxml__attr domxml__src_dev_attrs[] = {
 static const domxml__attr domxml__src_user_attrs[] = {
     DOMXML__STR("dev", domxml__src, u.dev.dev, 0),
 };
+/* type, path and mode are required unless the back end is passt: that
+ * needs the whole interface, so the rule is in iface_rules.c. */
 static const domxml__attr domxml__src_vhostuser_attrs[] = {
-    DOMXML__ENUMA("type", domxml__src, u.vhostuser.type, domxml__socket_type_enum,
-                  DOMXML__A_REQUIRED),
-    DOMXML__STR("path", domxml__src, u.vhostuser.path, DOMXML__A_REQUIRED),
-    DOMXML__ENUMA("mode", domxml__src, u.vhostuser.mode, domxml__socket_mode_enum,
-                  DOMXML__A_REQUIRED),
+    DOMXML__ENUMA("type", domxml__src, u.vhostuser.type, domxml__socket_type_enum, 0),
+    DOMXML__STR("path", domxml__src, u.vhostuser.path, 0),
+    DOMXML__ENUMA("mode", domxml__src, u.vhostuser.mode, domxml__socket_mode_enum, 0),
+    DOMXML__STR("dev", domxml__src, u.vhostuser.dev, 0), /* passt, libvirt 11.1.0 */
 };
 static const domxml__attr domxml__src_server_attrs[] = {
     DOMXML__STR("address", domxml__src, u.socket.address, 0),

@@ -133,14 +133,17 @@ const domxml__elem domxml__ip_elem = DOMXML__ELEM("ip", domxml_ip, DOMXML__ATTRS
 static int domxml__route_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml_route *r = obj;
-    domxml_ip_family fam = domxml__ip_family_of(r->address);
+    /* No address: a default route (libvirt 11.x); the gateway's family. */
+    domxml_ip_family fam = domxml__ip_family_of(r->address ? r->address : r->gateway);
     int prefix = -1;
 
     (void)parent;
-    if (fam == DOMXML_IP_FAMILY_NONE)
+    if (r->address && fam == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(d, "route", "address", r->address);
     if (domxml__ip_family_of(r->gateway) == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(d, "route", "gateway", r->gateway);
+    if (!r->address)
+        return domxml__check_prefix(d, "route", fam, &r->prefix);
     if (r->netmask) {
         prefix = fam == DOMXML_IP_FAMILY_IPV4 ? domxml__netmask_prefix(r->netmask) : -1;
         if (prefix < 0)
@@ -172,7 +175,7 @@ static int domxml__route_normalize(struct domxml__pctx *pc, void *obj)
 
 static const domxml__attr domxml__route_attrs[] = {
     DOMXML__ENUMA("family", domxml_route, family, domxml__ip_family_enum, 0),
-    DOMXML__STR("address", domxml_route, address, DOMXML__A_REQUIRED),
+    DOMXML__STR("address", domxml_route, address, 0), /* optional: libvirt 11.x */
     DOMXML__STR("netmask", domxml_route, netmask, 0),
     DOMXML__UINT("prefix", domxml_route, prefix, 10, DOMXML__F_DEC, 0, 0),
     DOMXML__STR("gateway", domxml_route, gateway, DOMXML__A_REQUIRED),

@@ -56,7 +56,12 @@ struct domxml__pctx {
     domxml_error *err;
     size_t fed;             /* bytes handed to expat so far */
     XML_Index last_index;   /* byte index of the latest event seen */
+    const char *mem;        /* the input when parsing from memory, else NULL */
+    size_t mem_len;
+    unsigned flags;         /* DOMXML_PARSE_* */
     bool here_valid;        /* here_line/col are the current event's */
+    const char *starting;   /* the element of the current start tag, until its frame is pushed */
+    char error_rel[80];     /* expat's error: the element it refused, below the frames */
     unsigned long here_line, here_col;
     domxml__frame *frames;
     unsigned depth, cap, max_depth;
@@ -70,8 +75,8 @@ struct domxml__pctx {
     size_t names_cap, names_n;
     const char *recent[64]; /* names last met, by a cheap key */
     bool seen_devices;
+    bool in_cdata; /* a CDATA section inside <metadata>: kept as one text node */
     bool failed;
-    bool latin1;            /* the input declared ISO-8859-1 */
 };
 
 /* ------------------------------------------------------------------ */
@@ -141,11 +146,60 @@ static void domxml__fail_msg(struct domxml__pctx *pc, domxml_error_code code,
     XML_StopParser(pc->xp, XML_FALSE);
 }
 
-/* Rules report through the parse context's diag: the parse fails there. */
-static void domxml__parse_report(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
-                                 const char *rel, const char *message)
+/* "name" or "name[N]": the path step of an element not yet in the tree,
+ * counted among the same-named children its parent has so far. */
+static const char *domxml__new_step(const struct domxml__pctx *pc, const char *name, char *buf,
+                                    size_t size)
 {
-    domxml__fail_msg((struct domxml__pctx *)(void *)d, code, at, rel, message);
+    const domxml__frame *parent = pc->depth ? &pc->frames[pc->depth - 1] : NULL;
+    unsigned index = 1;
+
+    if (parent && !parent->desc) {
+        for (const domxml_node *n = parent->node ? parent->node->children : NULL; n; n = n->next) {
+            const char *nm = n->kind == DOMXML_NODE_INTERFACE ? "interface"
+                             : n->kind == DOMXML_NODE_HOSTDEV ? "hostdev" : n->name;
+            bool self = pc->here_valid && n->line == pc->here_line && n->column == pc->here_col;
+            index += !self && n->kind != DOMXML_NODE_TEXT && n->kind != DOMXML_NODE_COMMENT &&
+                     n->kind != DOMXML_NODE_PI && nm && strcmp(nm, name) == 0;
+        }
+    }
+    if (index > 1)
+        snprintf(buf, size, "%s[%u]", name, index);
+    else
+        snprintf(buf, size, "%s", name);
+    return buf;
+}
+
+/* Fail at the element whose start tag is the current event, before it has a
+ * frame: its own position and path. */
+static int domxml__fail_new(struct domxml__pctx *pc, domxml_error_code code, const char *name,
+                            const char *fmt, ...) DOMXML__PRINTF(4, 5);
+
+static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col);
+
+static int domxml__fail_new(struct domxml__pctx *pc, domxml_error_code code, const char *name,
+                            const char *fmt, ...)
+{
+    char msg[sizeof(pc->err->message)], rel[160];
+    unsigned long line, col;
+    domxml_meta at;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    domxml__here(pc, &line, &col);
+    at.line = (unsigned)line;
+    at.column = (unsigned)col;
+    domxml__fail_msg(pc, code, &at, domxml__new_step(pc, name, rel, sizeof(rel)), msg);
+    return -1;
+}
+
+/* Rules report through the parse context's diag: the parse fails there. */
+static void domxml__parse_report(domxml__diag *d, const domxml__problem *p)
+{
+    if (p->severity == DOMXML_SEVERITY_ERROR)
+        domxml__fail_msg((struct domxml__pctx *)(void *)d, p->kind, p->at, p->rel, p->message);
 }
 
 int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fmt, ...)
@@ -160,8 +214,17 @@ int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fm
     return -1;
 }
 
+/* Out of memory (or over max_memory): at the element being started when
+ * its start tag is the current event, so the error names the device that
+ * crossed the limit rather than <devices>. */
 static int domxml__nomem(struct domxml__pctx *pc)
 {
+    const char *name = pc->starting;
+
+    if (name && pc->arena->over)
+        return domxml__fail_new(pc, DOMXML_ERR_LIMIT, name,
+                                "the document needs more than %zu bytes of memory (max_memory)",
+                                pc->arena->limit);
     if (pc->arena->over)
         return domxml__fail(pc, DOMXML_ERR_LIMIT,
                             "the document needs more than %zu bytes of memory (max_memory)",
@@ -272,8 +335,14 @@ static int domxml__parse_number(struct domxml__pctx *pc, const domxml__elem *d,
                          : a->base == 0 ? "expected a decimal, 0x-hexadecimal or 0-octal number"
                                         : "expected a decimal number";
 
-    if (!domxml__parse_ullong(value, a->base, out))
+    if (!domxml__parse_ullong(value, a->base, out)) {
+        if (domxml__is_number_syntax(value, a->base))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "value '%.64s%s' of attribute '%s' of <%s> is out of range "
+                                "(maximum %llu)", value, strlen(value) > 64 ? "..." : "",
+                                a->name, d->name, max);
         return domxml__bad_value(pc, d, a, value, syntax);
+    }
     if (*out > max)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
                             "value '%s' of attribute '%s' of <%s> is out of range (maximum %llu)",
@@ -292,10 +361,17 @@ static int domxml__parse_int(struct domxml__pctx *pc, const domxml__elem *d,
     unsigned long long mag;
     long long v;
 
-    if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40))
-        return domxml__bad_value(pc, d, a, value, "expected an integer");
-    v = neg ? -(long long)mag : (long long)mag;
     long long max = a->max ? (long long)a->max : INT_MAX;
+
+    if (!domxml__parse_ullong(value + neg, 10, &mag) || mag > (1ULL << 40)) {
+        if (domxml__is_number_syntax(value + neg, 10))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "value '%.64s%s' of attribute '%s' of <%s> is out of range "
+                                "(%lld to %lld)", value, strlen(value) > 64 ? "..." : "",
+                                a->name, d->name, a->min, max);
+        return domxml__bad_value(pc, d, a, value, "expected an integer");
+    }
+    v = neg ? -(long long)mag : (long long)mag;
     if (v < a->min || v > max)
         return domxml__fail(pc, DOMXML_ERR_RANGE,
                             "value '%s' of attribute '%s' of <%s> is out of range (%lld to %lld)",
@@ -366,20 +442,17 @@ static int domxml__find_attr(const domxml__elem *d, const char *name)
 
 /*
  * expat takes U+00AA, U+00B5 and U+00BA as name characters in ISO-8859-1
- * input but not in UTF-8, which is what we write: a name using them could
- * not be read back, so it is refused here.
+ * and UTF-16 input but not in UTF-8, which is what we write: a name using
+ * them could not be read back, so it is refused here (UTF-8 input cannot
+ * have them: expat refuses them there already).
  */
 static int domxml__check_name(struct domxml__pctx *pc, const char *name)
 {
-    if (!pc->latin1)
-        return 0;
-    for (const char *p = strchr(name, '\xc2'); p; p = strchr(p + 1, '\xc2')) {
-        if (p[1] == '\xaa' || p[1] == '\xb5' || p[1] == '\xba')
-            return domxml__fail(pc, DOMXML_ERR_XML,
-                                "name '%s' uses a character that expat accepts in names only "
-                                "in ISO-8859-1 input; the UTF-8 output could not be read back",
-                                name);
-    }
+    if (!domxml__is_utf8_name_safe(name))
+        return domxml__fail(pc, DOMXML_ERR_XML,
+                            "name '%s' uses a character that expat accepts in names only in "
+                            "ISO-8859-1 or UTF-16 input; the UTF-8 output could not be read "
+                            "back", name);
     return 0;
 }
 
@@ -424,6 +497,81 @@ static int domxml__add_unknown_attr(struct domxml__pctx *pc, domxml_meta *m,
     return 0;
 }
 
+static const char *domxml__event_bytes(struct domxml__pctx *pc);
+static const char *domxml__intern(struct domxml__pctx *pc, const char *name);
+
+/* Advance a line/column over one input byte of UTF-8 text ("\r\n" is one
+ * line end, as for expat). */
+static void domxml__step_pos(const char *p, unsigned *line, unsigned *col)
+{
+    if (*p == '\n' || (*p == '\r' && p[1] != '\n')) {
+        (*line)++;
+        *col = 1;
+    } else if (*p != '\r') {
+        *col += (*p & 0xc0) != 0x80;
+    }
+}
+
+/* DOMXML_PARSE_ATTR_POSITIONS: where each attribute of the current start
+ * tag stands, read off its bytes (expat gives the attributes in document
+ * order). Only for ASCII-compatible input; 0, or -1 out of memory. */
+static int domxml__keep_attr_positions(struct domxml__pctx *pc, domxml_meta *m,
+                                       const XML_Char **atts)
+{
+    const char *p = domxml__event_bytes(pc);
+    int len = XML_GetCurrentByteCount(pc->xp);
+    unsigned n = 0, k = 0, line = m->line, col = m->column, i = 1;
+    domxml__attr_positions *pos;
+
+    for (const XML_Char **a = atts; *a; a += 2)
+        n++;
+    if (!p || len < 2 || p[0] != '<' || p[1] == '\0')
+        return 0;
+    pos = domxml__alloc(pc->arena, sizeof(*pos) + n * sizeof(pos->at[0]));
+    if (!pos || domxml__map_put(pc->doc, &pc->doc->positions, m, pos) < 0)
+        return domxml__nomem(pc);
+    col++; /* past '<' */
+    while ((int)i < len && !strchr(" \t\r\n/>", p[i])) /* the element name */
+        domxml__step_pos(&p[i++], &line, &col);
+    while ((int)i < len && k < n) {
+        char q;
+        while ((int)i < len && strchr(" \t\r\n", p[i]))
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i >= len || p[i] == '/' || p[i] == '>')
+            break;
+        pos->at[k].name = domxml__intern(pc, atts[2 * k]); /* expat's copy goes away */
+        if (!pos->at[k].name)
+            return -1;
+        pos->at[k].line = line;
+        pos->at[k].column = col;
+        while ((int)i < len && p[i] != '\'' && p[i] != '"')
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i >= len)
+            break;
+        q = p[i];
+        domxml__step_pos(&p[i++], &line, &col);
+        while ((int)i < len && p[i] != q)
+            domxml__step_pos(&p[i++], &line, &col);
+        if ((int)i < len)
+            domxml__step_pos(&p[i++], &line, &col);
+        k++;
+    }
+    pos->count = k;
+    return 0;
+}
+
+/* An unknown attribute of the element that looks like a typo of `name`. */
+static const char *domxml__typo_of(struct domxml__pctx *pc, const domxml_meta *m, const char *name)
+{
+    const domxml_extra *x = domxml__extra_get(pc->doc, m);
+
+    for (const domxml_extra_attr *a = x ? x->attrs : NULL; a; a = a->next) {
+        if (domxml__nearest_name(a->name, &name, 1, sizeof(name)))
+            return a->name;
+    }
+    return NULL;
+}
+
 /*
  * Fill obj from the start tag's attributes. With a refining descriptor the
  * discriminating attributes are read first, then the refined table takes
@@ -465,8 +613,14 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
         if (!(a->flags & DOMXML__A_REQUIRED))
             continue;
         if (!domxml__attr_is_set(a, obj)) {
-            domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
-                         a->name, full->name);
+            const char *typo = domxml__typo_of(pc, m, a->name);
+            if (typo)
+                domxml__fail(pc, DOMXML_ERR_MISSING,
+                             "missing required attribute '%s' of <%s> (is the unknown "
+                             "attribute '%s' a typo?)", a->name, full->name, typo);
+            else
+                domxml__fail(pc, DOMXML_ERR_MISSING, "missing required attribute '%s' of <%s>",
+                             a->name, full->name);
             return NULL;
         }
         if (a->kind == DOMXML__K_STR && **DOMXML__FIELD(obj, a->off, const char *) == '\0') {
@@ -477,6 +631,9 @@ static const domxml__elem *domxml__typed_attrs(struct domxml__pctx *pc, const do
     }
     m->line = (unsigned)pc->frames[pc->depth - 1].line;
     m->column = (unsigned)pc->frames[pc->depth - 1].column;
+    if ((pc->flags & DOMXML_PARSE_ATTR_POSITIONS) && atts[0] &&
+        domxml__keep_attr_positions(pc, m, atts) < 0)
+        return NULL;
     return full;
 }
 
@@ -514,8 +671,8 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
     domxml__frame *f;
 
     if (pc->depth >= pc->max_depth) {
-        domxml__fail(pc, DOMXML_ERR_LIMIT, "element <%s> nested deeper than %u levels",
-                     name, pc->max_depth);
+        domxml__fail_new(pc, DOMXML_ERR_LIMIT, name, "element <%s> nested deeper than %u levels",
+                         name, pc->max_depth);
         return NULL;
     }
     if (pc->depth == pc->cap) {
@@ -555,6 +712,7 @@ static domxml__frame *domxml__push(struct domxml__pctx *pc, const char *name)
         }
     }
     f = &pc->frames[pc->depth++];
+    pc->starting = NULL; /* from here on, errors are at the element's frame */
     memset(f, 0, offsetof(domxml__frame, list_tail));
     f->name = name;
     f->index = index;
@@ -634,6 +792,7 @@ static void XMLCALL domxml__on_text(void *ud, const XML_Char *s, int len)
 {
     struct domxml__pctx *pc = ud;
     pc->here_valid = false;
+    pc->starting = NULL;
 
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed)
@@ -719,6 +878,45 @@ static int domxml__flush_text(struct domxml__pctx *pc, bool closing)
     return domxml__link(pc, node, 0);
 }
 
+/* libvirt keeps a <domain>'s <metadata> as read, CDATA sections included:
+ * there a section becomes a text node of its own, flagged. */
+static bool domxml__in_metadata(const struct domxml__pctx *pc)
+{
+    return pc->depth >= 2 && !pc->frames[0].desc && !pc->frames[1].desc &&
+           !pc->frames[pc->depth - 1].desc && strcmp(pc->frames[0].name, "domain") == 0 &&
+           strcmp(pc->frames[1].name, "metadata") == 0;
+}
+
+static void XMLCALL domxml__on_cdata_start(void *ud)
+{
+    struct domxml__pctx *pc = ud;
+
+    if (pc->failed || !domxml__in_metadata(pc) || domxml__flush_text(pc, false) < 0)
+        return;
+    pc->in_cdata = true;
+}
+
+static void XMLCALL domxml__on_cdata_end(void *ud)
+{
+    struct domxml__pctx *pc = ud;
+    domxml_node *node;
+
+    if (pc->failed || !pc->in_cdata)
+        return;
+    pc->in_cdata = false;
+    node = domxml__new_node(pc, DOMXML_NODE_TEXT);
+    if (!node)
+        return;
+    node->layout |= DOMXML_LAYOUT_CDATA;
+    node->text = domxml__strndup(pc->arena, pc->text ? pc->text : "", pc->text_len);
+    pc->text_len = 0;
+    if (!node->text) {
+        domxml__nomem(pc);
+        return;
+    }
+    (void)domxml__link(pc, node, 0);
+}
+
 static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
 {
     const domxml__elem *d = f->desc;
@@ -733,10 +931,16 @@ static int domxml__typed_text(struct domxml__pctx *pc, domxml__frame *f)
         return 0;
     }
     if (!domxml__parse_ullong(f->text, 10, &n) ||
-        (d->text_kind == DOMXML__K_UINT && n > 0xffffffffu))
+        (d->text_kind == DOMXML__K_UINT && n > 0xffffffffu)) {
+        if (domxml__is_number_syntax(f->text, 10))
+            return domxml__fail(pc, DOMXML_ERR_RANGE,
+                                "content '%.64s%s' of <%s> is out of range (maximum %llu)",
+                                f->text, strlen(f->text) > 64 ? "..." : "", d->name,
+                                d->text_kind == DOMXML__K_UINT ? 0xffffffffull : ~0ULL);
         return domxml__fail(pc, DOMXML_ERR_VALUE,
                             "invalid content '%s' of <%s>: expected a decimal number",
                             f->text, d->name);
+    }
     if (d->text_kind == DOMXML__K_UINT) {
         ((domxml_uint *)field)->value = (unsigned)n;
         ((domxml_uint *)field)->set = true;
@@ -889,6 +1093,7 @@ static void XMLCALL domxml__on_start(void *ud, const XML_Char *name, const XML_C
         return;
     if (domxml__flush_text(pc, false) < 0)
         return;
+    pc->starting = name;
     if (pc->depth == 0) {
         if (strcmp(name, "interface") == 0 || strcmp(name, "hostdev") == 0) {
             domxml__device_start(pc, atts, name[0] == 'i');
@@ -918,6 +1123,7 @@ static void XMLCALL domxml__on_end(void *ud, const XML_Char *name)
 {
     struct domxml__pctx *pc = ud;
     pc->here_valid = false;
+    pc->starting = NULL;
     domxml__frame *f;
 
     /* expat may still deliver the current event after XML_StopParser. */
@@ -946,6 +1152,7 @@ static void domxml__add_leaf(struct domxml__pctx *pc, domxml_node_kind kind, con
     domxml_node *n;
 
     pc->here_valid = false;
+    pc->starting = NULL;
     /* expat may still deliver the current event after XML_StopParser. */
     if (pc->failed || domxml__flush_text(pc, false) < 0)
         return;
@@ -985,7 +1192,6 @@ static void XMLCALL domxml__on_xmldecl(void *ud, const XML_Char *version,
 
     if (pc->failed || version == NULL)
         return; /* NULL version: a text declaration, impossible without external entities */
-    pc->latin1 = encoding && strcasecmp(encoding, "ISO-8859-1") == 0;
     const char *text = at >= 0 ? domxml__event_bytes(pc) : NULL;
     if ((!encoding || strcasecmp(encoding, "UTF-8") == 0) && text && len > 5 &&
         memcmp(text, "<?xml", 5) == 0) {
@@ -1028,19 +1234,124 @@ static void XMLCALL domxml__on_entity_decl(void *ud, const XML_Char *name, int i
 /* ------------------------------------------------------------------ */
 /* Driver                                                               */
 
+/* The input bytes around expat's error: *p at the error, `before` and
+ * `after` bytes at hand on each side. false when none are. */
+static bool domxml__error_bytes(struct domxml__pctx *pc, const char **p, size_t *before,
+                                size_t *after)
+{
+    XML_Index at = XML_GetCurrentByteIndex(pc->xp);
+    int offset = 0, size = 0;
+    const char *ctx;
+
+    if (at < 0)
+        return false;
+    if (pc->mem) {
+        if ((size_t)at > pc->mem_len)
+            return false;
+        *p = pc->mem + at;
+        *before = (size_t)at;
+        *after = pc->mem_len - (size_t)at;
+        return true;
+    }
+    ctx = XML_GetInputContext(pc->xp, &offset, &size);
+    if (!ctx || offset > size)
+        return false;
+    *p = ctx + offset;
+    *before = (size_t)offset;
+    *after = (size_t)(size - offset);
+    return true;
+}
+
+/* An XML name starting at s (at most n bytes, up to 63 copied). */
+static const char *domxml__name_at(const char *s, size_t n, char out[64])
+{
+    size_t k = 0;
+
+    while (k < n && k < 63 && s[k] && !strchr(" \t\r\n/>=;'\"<&", s[k]))
+        k++;
+    memcpy(out, s, k);
+    out[k] = '\0';
+    return out;
+}
+
+/* expat stopped at, or just after, an '&' that starts no reference ("a & b",
+ * "a&b<"). */
+static bool domxml__bare_amp(const char *p, size_t before, size_t after)
+{
+    size_t k = 0;
+
+    if (after > 0 && p[0] == '&')
+        return true;
+    while (k < before && k < 64 && !strchr(" \t\r\n<>&;'\"", p[-(ptrdiff_t)k - 1]))
+        k++;
+    return k < before && p[-(ptrdiff_t)k - 1] == '&';
+}
+
+/* expat's verdict, said more precisely where the input shows what went
+ * wrong: which tag is not closed, which attribute is repeated, a bare '&'. */
+static void domxml__expat_message(struct domxml__pctx *pc, enum XML_Error code)
+{
+    const char *p = NULL;
+    size_t before = 0, after = 0;
+    char a[64], b[64];
+    bool bytes = domxml__error_bytes(pc, &p, &before, &after);
+    const domxml__frame *top = pc->depth ? &pc->frames[pc->depth - 1] : NULL;
+
+    if (code == XML_ERROR_TAG_MISMATCH && top && bytes) {
+        /* expat stops at the name of the end tag, or at its '<'. */
+        const char *name = after > 2 && p[0] == '<' && p[1] == '/' ? p + 2
+                           : before >= 2 && p[-1] == '/' && p[-2] == '<' ? p : NULL;
+        if (name) {
+            domxml__error_set(pc->err, DOMXML_ERR_XML,
+                              "mismatched tag: </%s> does not close <%s>, opened at %lu:%lu",
+                              domxml__name_at(name, after - (size_t)(name - p), a), top->name,
+                              top->line, top->column);
+            return;
+        }
+    }
+    if (code == XML_ERROR_DUPLICATE_ATTRIBUTE && bytes) {
+        const char *lt = p;
+        while (lt > p - before && *lt != '<')
+            lt--;
+        if (*lt == '<') {
+            domxml__error_set(pc->err, DOMXML_ERR_XML, "duplicate attribute '%s' in <%s>",
+                              domxml__name_at(p, after, a),
+                              domxml__name_at(lt + 1, (size_t)(p - lt - 1), b));
+            domxml__new_step(pc, b, pc->error_rel, sizeof(pc->error_rel));
+            return;
+        }
+    }
+    if (code == XML_ERROR_INVALID_TOKEN && bytes && domxml__bare_amp(p, before, after)) {
+        domxml__error_set(pc->err, DOMXML_ERR_XML,
+                          "unescaped '&': write it as &amp; (or use a character reference)");
+        return;
+    }
+    if (code == XML_ERROR_UNDEFINED_ENTITY && bytes && after > 1 && p[0] == '&') {
+        domxml__error_set(pc->err, DOMXML_ERR_XML,
+                          "undefined entity '&%s;' (only &amp; &lt; &gt; &apos; &quot; and "
+                          "character references are defined; an unescaped '&' is written &amp;)",
+                          domxml__name_at(p + 1, after - 1, a));
+        return;
+    }
+    domxml__error_set(pc->err, DOMXML_ERR_XML, "%s", XML_ErrorString(code));
+}
+
 static void domxml__expat_error(struct domxml__pctx *pc)
 {
     enum XML_Error code = XML_GetErrorCode(pc->xp);
 
-    if (code == XML_ERROR_NO_MEMORY) {
+    if (code == XML_ERROR_NO_MEMORY)
         domxml__error_set(pc->err, DOMXML_ERR_NOMEM, "out of memory");
-    } else {
-        domxml__error_set(pc->err, DOMXML_ERR_XML, "%s", XML_ErrorString(code));
-    }
+    else
+        domxml__expat_message(pc, code);
     pc->err->line = XML_GetCurrentLineNumber(pc->xp);
     pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
     pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
     domxml__fill_path(pc);
+    if (pc->error_rel[0]) { /* the element expat refused, not yet a frame */
+        size_t n = strlen(pc->err->path);
+        snprintf(pc->err->path + n, sizeof(pc->err->path) - n, "/%s", pc->error_rel);
+    }
 }
 
 static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
@@ -1055,12 +1366,38 @@ static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
     XML_SetElementHandler(xp, domxml__on_start, domxml__on_end);
     XML_SetCharacterDataHandler(xp, domxml__on_text);
     XML_SetCommentHandler(xp, domxml__on_comment);
+    XML_SetCdataSectionHandler(xp, domxml__on_cdata_start, domxml__on_cdata_end);
     XML_SetProcessingInstructionHandler(xp, domxml__on_pi);
     XML_SetXmlDeclHandler(xp, domxml__on_xmldecl);
     XML_SetStartDoctypeDeclHandler(xp, domxml__on_doctype);
     XML_SetEntityDeclHandler(xp, domxml__on_entity_decl);
     XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
     return xp;
+}
+
+/* DOMXML_PARSE_VALIDATE: the first error diagnostic fails the parse. */
+static bool domxml__parse_validate(const domxml_domain *dom, domxml_error *err)
+{
+    domxml_error verr;
+    domxml_diagnostics *ds = domxml_domain_validate(dom, &verr);
+    const domxml_diagnostic *first = NULL;
+
+    if (!ds) {
+        domxml__error_set(err, verr.code, "%s", verr.message);
+        return false;
+    }
+    for (size_t i = 0; i < ds->count && !first; i++) {
+        if (ds->items[i].severity == DOMXML_SEVERITY_ERROR)
+            first = &ds->items[i];
+    }
+    if (first) {
+        domxml__error_set(err, first->kind, "%s", first->message);
+        err->line = first->line;
+        err->column = first->column;
+        snprintf(err->path, sizeof(err->path), "%s", first->path);
+    }
+    domxml_diagnostics_free(ds);
+    return first == NULL;
 }
 
 /* The options a caller gave (domain.c has refused size 0), completed with
@@ -1187,6 +1524,9 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.max_depth = opts.max_depth;
     pc.arena->limit = opts.max_memory;
     pc.last_index = -1;
+    pc.flags = opts.flags;
+    pc.mem = in->fp ? NULL : in->buf;
+    pc.mem_len = in->fp ? 0 : in->len;
     domxml__hash_key_new(&pc.name_key, &pc);
     pc.prolog_tail = &dom->prolog;
     pc.epilog_tail = &dom->epilog;
@@ -1204,8 +1544,22 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.arena->mem.free_fcn(pc.text);
     pc.arena->mem.free_fcn(pc.names);
     pc.arena->extern_used = 0;
-    if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK))
-        ok = domxml__teaming_link(dom, err) == 0;
+    /* Pairs that resolve are linked; a partner that is missing, ambiguous
+     * or taken is a problem across devices, for validation (libvirt defines
+     * such documents). A member that breaks its own rules is a parse error. */
+    if (ok && !(opts.flags & DOMXML_PARSE_NO_TEAMING_LINK)) {
+        domxml_error link_err;
+        domxml__error_clear(&link_err, NULL);
+        if (domxml__teaming_link(dom, &link_err) == -2) {
+            domxml__error_set(err, link_err.code, "%s", link_err.message);
+            err->line = link_err.line;
+            err->column = link_err.column;
+            memcpy(err->path, link_err.path, sizeof(err->path));
+            ok = false;
+        }
+    }
+    if (ok && (opts.flags & DOMXML_PARSE_VALIDATE))
+        ok = domxml__parse_validate(dom, err);
     if (!ok) {
         domxml_domain_free(dom);
         return NULL;

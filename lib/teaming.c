@@ -78,7 +78,14 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
     return -1;
 }
 
-/* Rules for one member, then the link for a transient one. */
+/* A member breaks a rule of its own <teaming> (libvirt refuses it when it
+ * defines the domain): linking stops, nothing is linked. */
+#define DOMXML__ELEMENT_RULE(fail) ((void)(fail), -2)
+
+/* Rules for one member, then the link for a transient one: 0; -1 when it
+ * cannot be linked (its partner is missing, ambiguous, not a persistent
+ * interface, or taken: a problem across devices, for validation); -2 when
+ * it breaks a rule of its own. */
 static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index)
 {
     domxml_teaming *t = domxml__node_teaming(n);
@@ -88,30 +95,32 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
     if (t->type == DOMXML_TEAMING_TYPE_NONE)
         return 0;
     if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
-        return domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type",
-                                 domxml__kind_name(n));
+        return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type",
+                                 domxml__kind_name(n)));
     if (n->kind == DOMXML_NODE_HOSTDEV) {
         const domxml_hostdev *h = n->hostdev;
         if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
-            return domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'",
-                                     domxml__kind_name(n));
+            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'",
+                                     domxml__kind_name(n)));
         if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
-            return domxml__link_fail(l, n, index,
+            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                      "<%s> teaming is supported only for PCI host devices",
-                                     domxml__kind_name(n));
+                                     domxml__kind_name(n)));
     }
     if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
         if (t->persistent)
-            return domxml__link_fail(l, n, index,
+            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                      "<%s> with teaming type='persistent' must not have a "
                                      "'persistent' attribute (found '%s')", domxml__kind_name(n),
-                                     t->persistent);
+                                     t->persistent));
         return 0;
     }
     if (!t->persistent)
-        return domxml__link_fail(l, n, index,
+        return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                  "<%s> with teaming type='transient' needs the 'persistent' "
-                                 "attribute naming its partner's alias", domxml__kind_name(n));
+                                 "attribute naming its partner's alias", domxml__kind_name(n)));
+    if (!l->slots)
+        return 0; /* checking a member's own rules only */
     slot = domxml__alias_find(l, t->persistent);
     if (!slot->alias && l->standalone)
         return 0; /* a device to hot-plug: its partner is in the running domain */
@@ -162,8 +171,9 @@ static void domxml__teaming_unlink(domxml_node *first)
     }
 }
 
-/* Resolve every pair: with `apply`, set the peers (all or none);
- * without, only report what linking would refuse. */
+/* Resolve every pair: with `apply`, set the peers of those that link. The
+ * first problem goes to *error; 0, -1 (some members unlinked) or -2 (a
+ * member breaks a rule of its own: with `apply`, nothing is linked). */
 static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error, bool apply)
 {
     domxml_error local;
@@ -181,6 +191,8 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
 
     if (apply)
         domxml__teaming_unlink(first);
+    if (!apply) /* what a parse refuses needs no partner: no alias table */
+        goto members;
     for (domxml_node *d = first; d; d = d->next)
         n += domxml__node_alias(d) != NULL;
     while (cap < 2 * n)
@@ -188,7 +200,7 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
     l.slots = mem->malloc_fcn(cap * sizeof(*l.slots));
     if (!l.slots) {
         domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
-        return -1;
+        return -2;
     }
     memset(l.slots, 0, cap * sizeof(*l.slots));
     l.mask = cap - 1;
@@ -205,17 +217,28 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
             slot->node = d;
         }
     }
-    for (domxml_node *d = first; d && rc == 0; d = d->next) {
+members:
+    for (domxml_node *d = first; d && rc > -2; d = d->next) {
         if (!domxml__is_device(d))
             continue;
         unsigned index = d->kind == DOMXML_NODE_INTERFACE ? ++n_iface : ++n_hostdev;
-        if (domxml__node_teaming(d))
-            rc = domxml__link_member(&l, d, index);
+        int one = domxml__node_teaming(d) ? domxml__link_member(&l, d, index) : 0;
+        if (one < rc)
+            rc = one;
     }
-    mem->free_fcn(l.slots);
-    if (rc < 0 && apply)
-        domxml__teaming_unlink(first); /* all pairs or none */
+    if (l.slots)
+        mem->free_fcn(l.slots);
+    if (rc == -2 && apply)
+        domxml__teaming_unlink(first);
     return rc;
+}
+
+/* Out of memory while checking: the caller's error says so. */
+static int domxml__nomem_copy(domxml_error *err, const domxml_error *local)
+{
+    if (err)
+        *err = *local;
+    return -1;
 }
 
 int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
@@ -225,7 +248,15 @@ int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
 
 int domxml__teaming_check(const domxml_domain *dom, domxml_error *err)
 {
-    return domxml__teaming_resolve(dom, err, false);
+    domxml_error local;
+
+    /* What a parse refuses: a member's own rules, not unlinked partners. */
+    domxml__error_clear(&local, NULL);
+    if (domxml__teaming_resolve(dom, &local, false) != -2)
+        return local.code == DOMXML_ERR_NOMEM ? domxml__nomem_copy(err, &local) : 0;
+    if (err)
+        *err = local;
+    return -1;
 }
 
 void domxml__teaming_forget(domxml_node *device)

@@ -53,6 +53,29 @@ bool domxml__parse_ullong(const char *s, unsigned base, unsigned long long *out)
     return true;
 }
 
+/* The syntax of a number (digits of the base, as domxml__parse_ullong reads
+ * it), whatever its size: a value too large is out of range, not malformed. */
+bool domxml__is_number_syntax(const char *s, unsigned base)
+{
+    if (base == 0) {
+        if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+            base = 16;
+            s += 2;
+        } else {
+            base = s[0] == '0' && s[1] ? 8 : 10;
+        }
+    } else if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        s += 2;
+    }
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (domxml__digit(*s) >= (int)base)
+            return false;
+    }
+    return true;
+}
+
 /* 6 groups of 1-2 hex digits separated by ':' (libvirt also accepts one
  * digit per group and either case). */
 bool domxml__parse_mac(const char *s, unsigned char mac[6])
@@ -159,6 +182,15 @@ bool domxml__is_xml_text(const char *str)
 
 /* A conservative XML name: a letter, '_' or ':' (or any non-ASCII
  * character) first, then those, digits, '-' and '.'. */
+bool domxml__is_utf8_name_safe(const char *s)
+{
+    for (const char *p = strchr(s, '\xc2'); p; p = strchr(p + 1, '\xc2')) {
+        if (p[1] == '\xaa' || p[1] == '\xb5' || p[1] == '\xba')
+            return false;
+    }
+    return true;
+}
+
 bool domxml__is_xml_name(const char *s)
 {
     bool ascii = true;
@@ -174,7 +206,7 @@ bool domxml__is_xml_name(const char *s)
         if (!start && (p == (const unsigned char *)s || !more))
             return false;
     }
-    return ascii || domxml__is_xml_text(s);
+    return ascii || (domxml__is_xml_text(s) && domxml__is_utf8_name_safe(s));
 }
 
 /* Whether an attribute field holds a value: the one presence rule that
@@ -217,4 +249,65 @@ bool domxml__text_is_set(const domxml__elem *d, const void *obj)
     default:
         return false;
     }
+}
+
+/* Edit distance of two short names (insertions, deletions, substitutions
+ * and swaps of neighbours, ASCII case folded), or max + 1 when it exceeds
+ * max or a name is too long to be a typo of the other. */
+static int domxml__fold(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+unsigned domxml__name_distance(const char *a, const char *b, unsigned max)
+{
+    enum { N = 40 };
+    unsigned rows[3][N + 1], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    size_t la = strlen(a), lb = strlen(b);
+
+    if (la > N || lb > N || (la > lb ? la - lb : lb - la) > max)
+        return max + 1;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = (unsigned)j;
+    for (size_t i = 1; i <= la; i++) {
+        unsigned *t;
+        cur[0] = (unsigned)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int ca = domxml__fold(a[i - 1]), cb = domxml__fold(b[j - 1]);
+            unsigned v = prev[j - 1] + (ca != cb);
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && ca == domxml__fold(b[j - 2]) && domxml__fold(a[i - 2]) == cb &&
+                prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+        }
+        t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb] <= max ? prev[lb] : max + 1;
+}
+
+/* The closest of `count` names (stride bytes apart, a const char * at the
+ * start of each) to `name`: a likely typo, or NULL. */
+const char *domxml__nearest_name(const char *name, const void *names, size_t count, size_t stride)
+{
+    const char *best = NULL;
+    unsigned best_d = 3, len = (unsigned)strlen(name);
+    /* One edit for short names, two from six characters on. */
+    unsigned max = len >= 6 ? 2 : 1;
+
+    for (size_t i = 0; i < count; i++) {
+        const char *cand = *(const char *const *)(const void *)((const char *)names + i * stride);
+        unsigned d = domxml__name_distance(name, cand, max);
+        if (d <= max && d < best_d && strcmp(cand, name) != 0) {
+            best = cand;
+            best_d = d;
+        }
+    }
+    return best;
 }

@@ -91,7 +91,8 @@ typedef struct input {
 static const char *const fixture_names[] = {
     "core-devices-mix.xml",
     "core-generic-content.xml",
-    "core-teaming-unknown-alias.xml",
+    "invalid/core-teaming-unknown-alias.xml",
+    "hostdev-err-teaming-usb.xml",
 };
 #define N_FIXTURES (sizeof(fixture_names) / sizeof(fixture_names[0]))
 
@@ -279,6 +280,60 @@ START_TEST(test_format_nth)
 }
 END_TEST
 
+/* domxml_domain_validate of a parsed domain under allocation failure: NULL
+ * with NOMEM, or the same diagnostics as without a failure. */
+START_TEST(test_validate_nth)
+{
+    const bool later = _i % 2 == 1;
+    domxml_parse_options opts = {.size = sizeof(domxml_parse_options), .memory = &counting};
+    domxml_diagnostics *ref, *ds;
+    domxml_error err;
+    domxml_domain *dom;
+    input in;
+    unsigned long n;
+    long live_before;
+
+    load(&in, (unsigned)_i / 2);
+    if (in.ref_code != DOMXML_OK) {
+        unload(&in);
+        return;
+    }
+    n_live = 0;
+    disarm();
+    dom = domxml_parse_buffer(in.data, in.len, in.name, &opts, &err);
+    ck_assert_msg(dom, "%s: %s", in.name, err.message);
+    live_before = n_live;
+    ref = domxml_domain_validate(dom, &err);
+    ck_assert_msg(ref, "%s: validate: %s", in.name, err.message);
+    for (n = 0; n < MAX_RUNS; n++) {
+        arm(n, later);
+        ds = domxml_domain_validate(dom, &err);
+        disarm();
+        if (ds) {
+            ck_assert_msg(ds->count == ref->count && ds->errors == ref->errors,
+                          "%s: failing allocation %lu: %zu diagnostics, not %zu", in.name, n,
+                          ds->count, ref->count);
+            for (size_t i = 0; i < ds->count; i++)
+                ck_assert_str_eq(ds->items[i].message, ref->items[i].message);
+            domxml_diagnostics_free(ds);
+        } else {
+            ck_assert_msg(err.code == DOMXML_ERR_NOMEM, "%s: failing allocation %lu: code %d: %s",
+                          in.name, n, err.code, err.message);
+        }
+        if (n_calls <= n) {
+            ck_assert_msg(ds != NULL, "%s: validate failed without a failed allocation", in.name);
+            break;
+        }
+    }
+    domxml_diagnostics_free(ref);
+    ck_assert_msg(n_live == live_before, "%s: %ld block(s) leaked by validation", in.name,
+                  n_live - live_before);
+    ck_assert_msg(n < MAX_RUNS, "%s: more than %d allocations", in.name, MAX_RUNS);
+    domxml_domain_free(dom);
+    unload(&in);
+}
+END_TEST
+
 /* domxml_domain_link_teaming under allocation failure. */
 START_TEST(test_link_nth)
 {
@@ -359,6 +414,7 @@ int main(void)
     tcase_add_loop_test(tc, test_parse_nth, 0, 2 * n_inputs);
     tcase_add_loop_test(tc, test_parse_file_nth, 0, 2);
     tcase_add_loop_test(tc, test_format_nth, 0, 2 * n_inputs);
+    tcase_add_loop_test(tc, test_validate_nth, 0, 2 * n_inputs);
     tcase_add_loop_test(tc, test_link_nth, 0, 2);
     tcase_add_test(tc, test_build_nth);
     suite_add_tcase(s, tc);

@@ -449,14 +449,14 @@ START_TEST(test_error_malformed)
     char line[1024];
 
     parse_fails("<domain>\n  <name>x</nam>\n</domain>\n", NULL, DOMXML_ERR_XML, &err);
-    ck_assert_str_eq(err.message, "mismatched tag");
+    ck_assert_str_eq(err.message, "mismatched tag: </nam> does not close <name>, opened at 2:3");
     ck_assert_uint_eq(err.line, 2);
     ck_assert_uint_eq(err.column, 12); /* 1-based: the name in "</nam>" */
     ck_assert_uint_eq(err.offset, 20);
     ck_assert_str_eq(err.source, "test.xml");
     ck_assert_str_eq(err.path, "/domain/name");
     tu_format_error(&err, line, sizeof(line));
-    ck_assert_str_eq(line, "2:12: mismatched tag (at /domain/name)\n");
+    ck_assert_str_eq(line, "2:12: mismatched tag: </nam> does not close <name>, opened at 2:3 (at /domain/name)\n");
 
     parse_fails("", NULL, DOMXML_ERR_XML, &err);
     ck_assert_str_eq(err.message, "no element found");
@@ -465,7 +465,7 @@ START_TEST(test_error_malformed)
     ck_assert_str_eq(line, "1:1: no element found\n");
 
     parse_fails("<domain>&undefined;</domain>", NULL, DOMXML_ERR_XML, &err);
-    ck_assert_str_eq(err.message, "undefined entity");
+    ck_assert_str_eq(err.message, "undefined entity '&undefined;' (only &amp; &lt; &gt; &apos; &quot; and character references are defined; an unescaped '&' is written &amp;)");
     ck_assert_uint_eq(err.line, 1);
     ck_assert_uint_eq(err.column, 9);
 }
@@ -580,7 +580,10 @@ START_TEST(test_depth_limit)
 
     parse_fails("<domain><a><b><c/></b></a></domain>", &opts, DOMXML_ERR_LIMIT, &err);
     ck_assert_str_eq(err.message, "element <c> nested deeper than 3 levels");
-    ck_assert_str_eq(err.path, "/domain/a/b");
+    /* At the element that is too deep, not at its parent. */
+    ck_assert_str_eq(err.path, "/domain/a/b/c");
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_uint_eq(err.column, 15);
     dom = parse("<domain><a><b/></a></domain>", &opts, &err);
     ck_assert_msg(dom != NULL, "3 levels refused: %s", err.message);
     domxml_domain_free(dom);
@@ -639,6 +642,10 @@ START_TEST(test_memory_limit)
     ck_assert_uint_lt(len, (64 << 10) / 5);
     parse_fails(xml, &opts, DOMXML_ERR_LIMIT, &err);
     ck_assert_str_eq(err.message, "the document needs more than 65536 bytes of memory (max_memory)");
+    /* At the device that crossed the limit, not at <devices>. */
+    ck_assert_msg(strncmp(err.path, "/domain/devices/interface[", 26) == 0, "path %s", err.path);
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_uint_gt(err.column, 18);
     opts.max_memory = 0; /* the default, 512 MiB */
     dom = parse(xml, &opts, &err);
     ck_assert_msg(dom != NULL, "refused under the default memory limit: %s", err.message);
@@ -1066,23 +1073,30 @@ START_TEST(test_teaming_standalone)
 }
 END_TEST
 
+/* A teaming problem: `message`/`path` are what domxml_domain_link_teaming()
+ * says. A member that breaks its own rules does not parse (diag NULL); a
+ * problem across devices parses (lenient) and validation reports `diag` at
+ * `diag_path`. */
 typedef struct teaming_error {
     const char *what;
     const char *xml;
     const char *message;
     const char *path;
+    const char *diag;
+    const char *diag_path;
 } teaming_error;
 
 static const teaming_error teaming_errors[] = {
     {"unknown alias",
      DOMAIN(PERSISTENT("ua-p") TRANSIENT_PCI("<teaming type='transient' persistent='ua-x'/>")),
      "<hostdev> teaming names persistent device 'ua-x', but no device has that alias",
+     "/domain/devices/hostdev/teaming", "teaming.partner-missing",
      "/domain/devices/hostdev/teaming"},
     {"transient without persistent attribute",
      DOMAIN(PERSISTENT("ua-p") TRANSIENT_PCI("<teaming type='transient'/>")),
      "<hostdev> with teaming type='transient' needs the 'persistent' attribute naming its "
      "partner's alias",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"transient naming a device without persistent teaming",
      DOMAIN("    <interface type='network'>\n"
             "      <source network='default'/>\n"
@@ -1092,12 +1106,14 @@ static const teaming_error teaming_errors[] = {
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names 'ua-p', which is not an <interface> with "
      "<teaming type='persistent'/>",
+     "/domain/devices/hostdev/teaming", "teaming.partner-not-persistent",
      "/domain/devices/hostdev/teaming"},
     {"two transients naming the same persistent",
      DOMAIN(PERSISTENT("ua-p")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names 'ua-p', which already has a transient member",
+     "/domain/devices/hostdev[2]/teaming", "teaming.partner-shared",
      "/domain/devices/hostdev[2]/teaming"},
     {"teaming on a usb hostdev",
      DOMAIN(PERSISTENT("ua-p")
@@ -1109,11 +1125,11 @@ static const teaming_error teaming_errors[] = {
             "      <teaming type='transient' persistent='ua-p'/>\n"
             "    </hostdev>\n"),
      "<hostdev> teaming is supported only for PCI host devices",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"persistent hostdev",
      DOMAIN(TRANSIENT_PCI("<teaming type='persistent'/>")),
      "<hostdev> teaming must be type='transient'",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", NULL, NULL},
     {"persistent with a persistent attribute",
      DOMAIN("    <interface type='network'>\n"
             "      <source network='default'/>\n"
@@ -1122,12 +1138,13 @@ static const teaming_error teaming_errors[] = {
             "    </interface>\n"),
      "<interface> with teaming type='persistent' must not have a 'persistent' attribute "
      "(found 'x')",
-     "/domain/devices/interface/teaming"},
+     "/domain/devices/interface/teaming", NULL, NULL},
     {"alias used twice",
      DOMAIN(PERSISTENT("ua-p") PERSISTENT("ua-p")
             TRANSIENT_PCI("<teaming type='transient' persistent='ua-p'/>")),
      "<hostdev> teaming names alias 'ua-p', which several devices use",
-     "/domain/devices/hostdev/teaming"},
+     "/domain/devices/hostdev/teaming", "alias.duplicate",
+     "/domain/devices/interface[2]/alias"},
     {"standalone usb hostdev with teaming",
      "<hostdev mode='subsystem' type='usb'>\n"
      "  <source>\n"
@@ -1137,7 +1154,7 @@ static const teaming_error teaming_errors[] = {
      "  <teaming type='transient' persistent='ua-p'/>\n"
      "</hostdev>\n",
      "<hostdev> teaming is supported only for PCI host devices",
-     "/hostdev/teaming"},
+     "/hostdev/teaming", NULL, NULL},
 };
 
 START_TEST(test_teaming_errors)
@@ -1147,9 +1164,29 @@ START_TEST(test_teaming_errors)
     domxml_error err;
     domxml_domain *dom = parse(t->xml, NULL, &err);
 
+    if (t->diag) {
+        /* Lenient parse; validation names the problem. */
+        domxml_diagnostics *ds;
+        bool found = false;
+
+        ck_assert_msg(dom != NULL, "%s: parsing failed: %s", t->what, err.message);
+        ds = domxml_domain_validate(dom, &err);
+        ck_assert_ptr_nonnull(ds);
+        for (size_t i = 0; i < ds->count; i++)
+            found |= strcmp(ds->items[i].code, t->diag) == 0 &&
+                     strcmp(ds->items[i].path, t->diag_path) == 0 &&
+                     ds->items[i].severity == DOMXML_SEVERITY_ERROR && ds->items[i].line > 0;
+        ck_assert_msg(found, "%s: no error %s at %s among %zu diagnostics", t->what, t->diag,
+                      t->diag_path, ds->count);
+        domxml_diagnostics_free(ds);
+        domxml_domain_free(dom);
+        dom = NULL;
+    }
     if (dom) {
         domxml_domain_free(dom);
         ck_abort_msg("%s: parsing succeeded", t->what);
+    } else if (t->diag) {
+        goto link;
     }
     ck_assert_msg(err.code == DOMXML_ERR_TEAMING, "%s: code %d: %s", t->what, err.code,
                   err.message);
@@ -1159,6 +1196,7 @@ START_TEST(test_teaming_errors)
     ck_assert_msg(err.line > 0 && err.column > 0, "%s: no position", t->what);
     ck_assert_str_eq(err.source, "test.xml");
 
+link:
     /* The same verdict from domxml_domain_link_teaming() after an unlinked parse. */
     dom = parse(t->xml, &opts, &err);
     ck_assert_msg(dom != NULL, "%s: unlinked parse failed: %s", t->what, err.message);
@@ -1867,30 +1905,33 @@ START_TEST(test_device_insert_already_linked)
 END_TEST
 
 /* Unlinking the persistent member leaves the transient one naming an alias
- * that no device has: a parse of that text fails (DOMXML_ERR_TEAMING), so
- * domxml_format() refuses it with that error, as it does any tree that
- * would not parse back; the peers are not touched. */
+ * that no device has. Parsing is lenient there (libvirt defines such a
+ * domain), so domxml_format() writes it and the text parses back; it is
+ * validation that names the problem, at the parsed <teaming>. */
 START_TEST(test_format_dangling_teaming)
 {
     static const char xml[] = EDIT_HEAD EDIT_PERSISTENT EDIT_DISK EDIT_VF0 EDIT_TAIL;
+    static const char dangling[] = EDIT_HEAD EDIT_DISK EDIT_VF0 EDIT_TAIL;
     static const char moved[] = EDIT_HEAD EDIT_DISK EDIT_VF0 EDIT_PERSISTENT EDIT_TAIL;
     domxml_domain *dom = parse_ok(xml);
     domxml_node *iface = nth_device(dom, 0), *vf0 = nth_device(dom, 1);
-    domxml_error err, check;
+    domxml_diagnostics *ds;
+    domxml_error err;
 
     ck_assert_int_eq(domxml_device_unlink(dom, iface), 0);
     ck_assert_ptr_null(vf0->hostdev->teaming->peer);
-    ck_assert_ptr_null(domxml_format(dom, NULL, &err));
-    ck_assert_int_eq(err.code, DOMXML_ERR_TEAMING);
-    ck_assert_str_eq(err.message, "<hostdev> teaming names persistent device 'ua-p', but no "
-                                  "device has that alias");
-    ck_assert_str_eq(err.path, "/domain/devices/hostdev/teaming");
-    ck_assert_uint_eq(err.line, 17); /* the parsed <teaming> */
-    ck_assert_uint_eq(err.column, 7);
-    ck_assert_int_eq(domxml_domain_check(dom, &check), -1);
-    ck_assert_int_eq(check.code, err.code);
-    ck_assert_str_eq(check.message, err.message);
-    ck_assert_str_eq(check.path, err.path);
+    assert_same_text(dangling, format_ok(dom));
+    ck_assert_int_eq(domxml_domain_check(dom, &err), 0);
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_str_eq(ds->items[0].code, "teaming.partner-missing");
+    ck_assert_str_eq(ds->items[0].path, "/domain/devices/hostdev/teaming");
+    ck_assert_str_eq(ds->items[0].message,
+                     "<teaming persistent='ua-p'> names no device: no device has that alias");
+    ck_assert_uint_eq(ds->items[0].line, 17); /* the parsed <teaming> */
+    ck_assert_uint_eq(ds->items[0].column, 7);
+    domxml_diagnostics_free(ds);
     ck_assert_ptr_null(vf0->hostdev->teaming->peer);
     ck_assert_ptr_null(iface->interface->teaming->peer);
 
@@ -1929,6 +1970,54 @@ END_TEST
 
 /* dom->xml_decl is written as it is: a declaration that is not one, or
  * that names an encoding the UTF-8 output is not in, is refused. */
+/* <metadata> is written as libvirt writes it (libxml2's style); a CDATA
+ * section is kept there, and elsewhere flattened into escaped text. */
+START_TEST(test_format_metadata)
+{
+    static const char in[] =
+        "<domain>\n"
+        "  <description><![CDATA[a<b]]></description>\n"
+        "  <metadata><app:x xmlns:app='urn:a' k='\xc3\xa9'><![CDATA[<raw>]]></app:x></metadata>\n"
+        "</domain>\n";
+    static const char want[] =
+        "<domain>\n"
+        "  <description>a&lt;b</description>\n"
+        "  <metadata>\n"
+        "    <app:x xmlns:app=\"urn:a\" k=\"&#xE9;\"><![CDATA[<raw>]]></app:x>\n"
+        "  </metadata>\n"
+        "</domain>\n";
+    domxml_error err;
+    domxml_domain *dom = parse(in, NULL, &err);
+    domxml_node *x, *cdata;
+    char *out;
+
+    ck_assert_msg(dom, "%s", err.message);
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_str_eq(out, want);
+    domxml_string_free(out);
+    x = domxml_node_child(domxml_node_child(dom->root, NULL, "metadata"), NULL, "app:x");
+    ck_assert_ptr_nonnull(x);
+    cdata = x->children;
+    ck_assert_int_eq(cdata->kind, DOMXML_NODE_TEXT);
+    ck_assert_uint_eq(cdata->layout & DOMXML_LAYOUT_CDATA, DOMXML_LAYOUT_CDATA);
+    ck_assert_str_eq(cdata->text, "<raw>");
+    /* Set by hand, "]]>" cannot stand in one section: libxml2 splits it. */
+    cdata->text = "a]]>b";
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(strstr(out, "<![CDATA[a]]]]><![CDATA[>b]]></app:x>"));
+    domxml_string_free(out);
+    /* Without the flag: escaped text. */
+    cdata->layout = 0;
+    out = domxml_format(dom, NULL, &err);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(strstr(out, ">a]]&gt;b</app:x>"));
+    domxml_string_free(out);
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_format_xml_decl)
 {
     static const char *const bad[] = {
@@ -2762,6 +2851,21 @@ START_TEST(test_rules_hand_built)
     ck_assert_int_eq(cerr.code, ferr.code);
     ck_assert_str_eq(cerr.message, ferr.message);
     ck_assert_str_eq(cerr.path, ferr.path);
+    /* Validation reports it too, with the path and no position. */
+    {
+        domxml_diagnostics *ds = domxml_domain_validate(dom, &cerr);
+        bool found = false;
+
+        ck_assert_ptr_nonnull(ds);
+        for (size_t i = 0; i < ds->count; i++)
+            found |= ds->items[i].severity == DOMXML_SEVERITY_ERROR &&
+                     ds->items[i].kind == ferr.code && ds->items[i].line == 0 &&
+                     strcmp(ds->items[i].message, ferr.message) == 0 &&
+                     strcmp(ds->items[i].path, ferr.path) == 0;
+        domxml_diagnostics_free(ds);
+        ck_assert_msg(found, "%s: validation does not report \"%s\" at %s", t->what,
+                      ferr.message, ferr.path);
+    }
 
     if (!t->xml)
         return;
@@ -2776,6 +2880,134 @@ START_TEST(test_rules_hand_built)
 END_TEST
 
 /* An edited parsed tree: the error has the element's input position. */
+/* The device rules of validation, on a tree built by hand: codes, paths,
+ * no positions, document order. */
+static domxml_interface *dev_iface(domxml_domain *dom, domxml_node *devices,
+                                   domxml_interface_type type, const char *alias,
+                                   const char *mac)
+{
+    domxml_interface *i = rule_iface(dom, devices, type);
+
+    i->info.alias = domxml_alias_new(dom);
+    i->info.alias->name = alias;
+    if (mac) {
+        i->mac = domxml_mac_new(dom);
+        ck_assert_int_eq(domxml_mac_from_string(mac, &i->mac->address), 0);
+    }
+    return i;
+}
+
+START_TEST(test_validate_hand_built)
+{
+    static const struct {
+        const char *code, *path;
+        domxml_severity severity;
+    } want[] = {
+        {"alias.not-user", "/domain/devices/interface[2]/alias", DOMXML_SEVERITY_WARNING},
+        {"alias.duplicate", "/domain/devices/interface[3]/alias", DOMXML_SEVERITY_ERROR},
+        {"teaming.mac-mismatch", "/domain/devices/interface[4]/mac", DOMXML_SEVERITY_ERROR},
+        {"teaming.partner-missing", "/domain/devices/hostdev/teaming", DOMXML_SEVERITY_ERROR},
+        {"address.pci-duplicate", "/domain/devices/interface[3]/address", DOMXML_SEVERITY_ERROR},
+    };
+    domxml_node *devices;
+    domxml_domain *dom = new_domain(&devices);
+    domxml_interface *sb, *net0, *dup, *vf;
+    domxml_hostdev *h;
+    domxml_diagnostics *ds;
+    domxml_error err;
+
+    sb = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "ua-sb", "52:54:00:00:00:01");
+    sb->model = domxml_model_new(dom);
+    sb->model->type = DOMXML_NIC_MODEL_VIRTIO;
+    sb->teaming = domxml_teaming_new(dom);
+    sb->teaming->type = DOMXML_TEAMING_TYPE_PERSISTENT;
+    net0 = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "net0", NULL);
+    dup = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER, "net0", NULL);
+    net0->info.address = domxml_address_new(dom);
+    net0->info.address->type = DOMXML_ADDRESS_TYPE_PCI;
+    net0->info.address->u.pci.addr.bus = uset(1);
+    net0->info.address->u.pci.addr.slot = uset(0);
+    net0->info.address->u.pci.addr.function = uset(0);
+    dup->info.address = domxml_address_new(dom);
+    *dup->info.address = *net0->info.address;
+    vf = dev_iface(dom, devices, DOMXML_INTERFACE_TYPE_HOSTDEV, "ua-vf", "52:54:00:00:00:02");
+    vf->hostdev_source = pci_source(dom);
+    vf->hostdev_source->address->type = DOMXML_ADDRESS_TYPE_PCI;
+    vf->teaming = domxml_teaming_new(dom);
+    vf->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+    vf->teaming->persistent = "ua-sb";
+    h = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_PCI);
+    h->source = pci_source(dom);
+    h->teaming = domxml_teaming_new(dom);
+    h->teaming->type = DOMXML_TEAMING_TYPE_TRANSIENT;
+    h->teaming->persistent = "ua-gone";
+
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->count, sizeof(want) / sizeof(want[0]));
+    ck_assert_uint_eq(ds->errors, 4);
+    ck_assert_uint_eq(ds->warnings, 1);
+    for (size_t i = 0; i < ds->count; i++) {
+        ck_assert_msg(strcmp(ds->items[i].code, want[i].code) == 0 &&
+                          strcmp(ds->items[i].path, want[i].path) == 0 &&
+                          ds->items[i].severity == want[i].severity,
+                      "diagnostic %zu: %s at %s (%s), expected %s at %s", i, ds->items[i].code,
+                      ds->items[i].path, ds->items[i].message, want[i].code, want[i].path);
+        ck_assert_uint_eq(ds->items[i].line, 0);
+    }
+    domxml_diagnostics_free(ds);
+    /* It formats (parsing is lenient there), and the text parses back. */
+    {
+        char *out = domxml_format(dom, NULL, &err);
+        domxml_domain *back;
+        ck_assert_msg(out != NULL, "format: %s", err.message);
+        back = domxml_parse_buffer(out, strlen(out), "back", NULL, &err);
+        ck_assert_msg(back != NULL, "parse back: %s", err.message);
+        domxml_domain_free(back);
+        domxml_string_free(out);
+    }
+}
+END_TEST
+
+/* With DOMXML_PARSE_ATTR_POSITIONS, a problem about an attribute points at
+ * the attribute, not at its element. */
+START_TEST(test_validate_attr_position)
+{
+    static const char xml[] = "<interface type='user'>\n"
+                              "  <address type='pci' domain='0x0000' bus='0x01' slot='0x02'\n"
+                              "           function='0x0'/>\n"
+                              "</interface>\n";
+    domxml_parse_options opts;
+    domxml_diagnostics *ds;
+    domxml_error err;
+    domxml_domain *dom;
+
+    domxml_parse_options_init(&opts);
+    opts.flags = DOMXML_PARSE_ATTR_POSITIONS;
+    dom = domxml_parse_buffer(xml, strlen(xml), "t.xml", &opts, &err);
+    ck_assert_msg(dom != NULL, "%s", err.message);
+    dom->root->interface->info.address->u.pci.addr.slot.set = false; /* a value, not set */
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_str_eq(ds->items[0].message,
+                     "attribute 'slot' of <address> holds a value but is not set");
+    ck_assert_str_eq(ds->items[0].path, "/interface/address");
+    ck_assert_uint_eq(ds->items[0].line, 2);
+    ck_assert_uint_eq(ds->items[0].column, 50); /* slot=, not <address> at column 3 */
+    dom->root->interface->info.address->u.pci.addr.slot.set = true;
+    dom->root->interface->info.address->u.pci.addr.function.value = 9; /* out of range */
+    domxml_diagnostics_free(ds);
+    ds = domxml_domain_validate(dom, &err);
+    ck_assert_ptr_nonnull(ds);
+    ck_assert_uint_eq(ds->errors, 1);
+    ck_assert_uint_eq(ds->items[0].line, 3); /* function= on the next line */
+    ck_assert_uint_eq(ds->items[0].column, 12);
+    domxml_diagnostics_free(ds);
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_rules_parsed_position)
 {
     static const char xml[] =
@@ -2935,8 +3167,11 @@ int main(void)
     tcase_add_test(output, test_format_dangling_teaming);
     tcase_add_test(output, test_format_extra_child_known_name);
     tcase_add_test(output, test_format_xml_decl);
+    tcase_add_test(output, test_format_metadata);
     suite_add_tcase(s, output);
 
+    tcase_add_test(rules, test_validate_hand_built);
+    tcase_add_test(rules, test_validate_attr_position);
     tcase_add_loop_test(rules, test_rules_hand_built, 0,
                         (int)(sizeof(rule_cases) / sizeof(rule_cases[0])));
     tcase_add_test(rules, test_rules_parsed_position);

@@ -303,6 +303,23 @@ static bool check_output(const char *rel, const char *path, const exception *e,
     return false;
 }
 
+/* A file libvirt defines (it parses) validates with no error. */
+static void check_valid(const char *rel, const char *input, size_t len)
+{
+    domxml_error err;
+    domxml_domain *dom = tu_track_domain(domxml_parse_buffer(input, len, rel, NULL, &err));
+    domxml_diagnostics *ds = dom ? domxml_domain_validate(dom, &err) : NULL;
+    char line[1200] = "";
+
+    ck_assert_msg(ds, "%s: validate: %s", rel, err.message);
+    for (size_t i = 0; i < ds->count && !line[0]; i++) {
+        if (ds->items[i].severity == DOMXML_SEVERITY_ERROR)
+            tu_format_diagnostic(&ds->items[i], line, sizeof(line));
+    }
+    domxml_diagnostics_free(ds);
+    ck_assert_msg(!line[0], "%s: a file libvirt defines does not validate: %s", rel, line);
+}
+
 START_TEST(test_corpus_file)
 {
     const char *rel = files[_i];
@@ -321,6 +338,8 @@ START_TEST(test_corpus_file)
         check_parse_error(rel, e, &err);
     else if (check_output(rel, path, e, input, len, out, out_len))
         result = RESULT_IDENTICAL;
+    if (out)
+        check_valid(rel, input, len);
     results[_i] = result;
 }
 END_TEST

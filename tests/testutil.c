@@ -204,6 +204,12 @@ void tu_free_list(char **list)
     free(list);
 }
 
+void tu_format_diagnostic(const domxml_diagnostic *d, char *out, size_t size)
+{
+    snprintf(out, size, "%lu:%lu: %s: %s (at %s) [%s]\n", d->line, d->column,
+             domxml_severity_to_string(d->severity), d->message, d->path, d->code);
+}
+
 void tu_format_error(const domxml_error *err, char *out, size_t size)
 {
     if (err->path[0])

@@ -24,6 +24,11 @@ const char *tu_srcpath(const char *rel);
 /* True when DOMXML_TEST_REGENERATE=1: rewrite expectations, do not compare. */
 bool tu_regenerate(void);
 
+/* "LINE:COLUMN: SEVERITY: MESSAGE (at PATH) [CODE]\n" of a diagnostic, the
+ * form of tests/data/invalid/NAME.diag and of `domxml validate` without its
+ * FILE: prefix. */
+void tu_format_diagnostic(const domxml_diagnostic *d, char *out, size_t size);
+
 /* A malloc'ed copy of `a` + `b` (+ `c` when not NULL); aborts on OOM. */
 char *tu_concat(const char *a, const char *b, const char *c);
 

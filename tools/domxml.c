@@ -2,21 +2,21 @@
 /*
  * domxml: command-line front end of libdomxml.
  *   domxml format [FILE|-]    print the canonical XML
- *   domxml validate [FILE|-]  parse and check; print nothing on success
- * Errors: "FILE:LINE:COLUMN: error: MESSAGE" on stderr, exit 1; usage
- * errors exit 2.
+ *   domxml validate [--strict] [--format=text|json] [FILE|-]...  (validate.c)
+ * Errors of format: "FILE:LINE:COLUMN: error: MESSAGE" on stderr, exit 1;
+ * usage errors exit 2.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "domxml.h"
+#include "cli.h"
 
 static void usage(FILE *out)
 {
     fprintf(out,
             "usage: domxml format [FILE|-]\n"
-            "       domxml validate [FILE|-]\n"
+            "       domxml validate [--strict] [--format=text|json] [FILE|-]...\n"
             "       domxml argv [OPTIONS] FILE|-   QEMU device arguments (domxml argv --help)\n"
             "       domxml --version\n"
             "FILE defaults to standard input.\n");
@@ -64,14 +64,17 @@ static void print_error(const domxml_error *err, const char *name)
     fputc('\n', stderr);
 }
 
-static domxml_domain *load(const char *path, domxml_error *err)
+domxml_domain *domxml_cli_load(const char *path, unsigned flags, domxml_error *err)
 {
+    domxml_parse_options opts;
     domxml_domain *dom;
     size_t len = 0;
     char *buf;
 
+    domxml_parse_options_init(&opts);
+    opts.flags = flags;
     if (strcmp(path, "-") != 0)
-        return domxml_parse_file(path, NULL, err);
+        return domxml_parse_file(path, &opts, err);
     buf = read_stream(stdin, &len);
     if (!buf) {
         memset(err, 0, sizeof(*err));
@@ -79,7 +82,7 @@ static domxml_domain *load(const char *path, domxml_error *err)
         err->code = DOMXML_ERR_IO;
         return NULL;
     }
-    dom = domxml_parse_buffer(buf, len, "<stdin>", NULL, err);
+    dom = domxml_parse_buffer(buf, len, "<stdin>", &opts, err);
     free(buf);
     return dom;
 }
@@ -90,18 +93,14 @@ static int write_stdout(void *ctx, const char *data, size_t len)
     return fwrite(data, 1, len, stdout) == len ? 0 : -1;
 }
 
-static int cmd_format(const char *path, bool print)
+static int cmd_format(const char *path)
 {
     domxml_error err;
-    domxml_domain *dom = load(path, &err);
+    domxml_domain *dom = domxml_cli_load(path, 0, &err);
 
     if (!dom) {
         print_error(&err, path);
         return 1;
-    }
-    if (!print) {
-        domxml_domain_free(dom);
-        return 0;
     }
     /* Streamed: the output is never held whole beside the document. */
     if (domxml_format_to(dom, write_stdout, NULL, &err) < 0) {
@@ -130,15 +129,15 @@ int main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "validate") == 0)
+        return domxml_cli_validate(argc - 2, argv + 2);
     if (argc < 2 || argc > 3) {
         usage(stderr);
         return 2;
     }
     path = argc == 3 ? argv[2] : "-";
     if (strcmp(argv[1], "format") == 0)
-        return cmd_format(path, true);
-    if (strcmp(argv[1], "validate") == 0)
-        return cmd_format(path, false);
+        return cmd_format(path);
     fprintf(stderr, "domxml: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

@@ -76,6 +76,14 @@ typedef struct domxml_error {
     char message[384];
 } domxml_error;
 
+/* How bad a diagnostic is: an error makes a document invalid, a warning
+ * flags what is kept but is probably a mistake. Since 0.2. */
+typedef enum domxml_severity {
+    DOMXML_SEVERITY_ERROR = 0,
+    DOMXML_SEVERITY_WARNING,
+    DOMXML_SEVERITY_LAST
+} domxml_severity;
+
 /** Static English text for a code; never NULL. Since 0.1. */
 DOMXML_API const char *domxml_strerror(domxml_error_code code);
 
@@ -137,7 +145,7 @@ typedef struct domxml_extra_attr {
 
 typedef enum domxml_node_kind {
     DOMXML_NODE_ELEMENT = 0, /* generic element: name, attrs, children */
-    DOMXML_NODE_TEXT,        /* character data (CDATA sections included) */
+    DOMXML_NODE_TEXT,        /* character data; see DOMXML_LAYOUT_CDATA */
     DOMXML_NODE_COMMENT,     /* text is the comment body */
     DOMXML_NODE_PI,          /* name is the target, text the data */
     DOMXML_NODE_INTERFACE,   /* a modelled <interface>: see `interface` */
@@ -181,7 +189,11 @@ typedef struct domxml_node {
  */
 enum {
     DOMXML_LAYOUT_WS_BEFORE = 1u << 0,     /* indentation of this node precedes it */
-    DOMXML_LAYOUT_WS_BEFORE_END = 1u << 1  /* the end tag's indentation precedes it */
+    DOMXML_LAYOUT_WS_BEFORE_END = 1u << 1, /* the end tag's indentation precedes it */
+    /* A TEXT node inside a <domain>'s <metadata> that was a CDATA section,
+     * and is written as one there (libvirt keeps metadata as read);
+     * elsewhere text is written escaped, as libvirt writes it. Since 0.2. */
+    DOMXML_LAYOUT_CDATA = 1u << 2
 };
 
 /*

@@ -86,10 +86,13 @@ typedef enum domxml_scsi_protocol {
     DOMXML_SCSI_PROTOCOL_LAST
 } domxml_scsi_protocol;
 
-/* <driver name=.../> of a PCI hostdev (also of <interface type='hostdev'>). */
+/* <driver name= model=/> of a PCI hostdev (also of <interface type='hostdev'>).
+ * `model` names a VFIO variant driver (e.g. "vfio_pci" or a vendor's);
+ * since 0.3 (libvirt 10.0.0). */
 typedef struct domxml_hostdev_driver {
     domxml_meta meta;
     domxml_hostdev_backend name;
+    const char *model;
 } domxml_hostdev_driver;
 
 /*
@@ -227,8 +230,8 @@ typedef struct domxml_hostdev {
     domxml_hostdev_sgio sgio;
     domxml_tristate_bool rawio;
     domxml_hostdev_model model;
-    domxml_tristate_switch display;
-    domxml_tristate_switch ramfb;
+    domxml_tristate_switch display; /* mdev; pci since libvirt 11.x (0.3) */
+    domxml_tristate_switch ramfb;   /* mdev; pci since libvirt 11.x (0.3) */
     domxml_hostdev_driver *driver;  /* pci only */
     domxml_hostdev_source *source;  /* required */
     domxml_teaming *teaming;

@@ -118,9 +118,13 @@ typedef struct domxml_interface_source {
             const char *dev;
         } dev;
         struct { /* vhostuser */
-            domxml_socket_type type; /* required */
-            const char *path;        /* required */
-            domxml_socket_mode mode; /* required */
+            /* type, path and mode are required unless the interface has
+             * <backend type='passt'/> (libvirt 11.1.0), where all three are
+             * optional and `dev` may name the host interface (since 0.3) */
+            domxml_socket_type type;
+            const char *path;
+            domxml_socket_mode mode;
+            const char *dev;
             domxml_reconnect *reconnect;
         } vhostuser;
         struct { /* server (address optional), client, mcast, udp */

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* metadata.c: a <domain>'s <metadata> written the way libvirt writes it. */
+#ifndef DOMXML_METADATA_H
+#define DOMXML_METADATA_H
+
+#include "buf.h"
+
+/* Whether n, a child of a <domain> root, is its <metadata>. */
+DOMXML__INTERNAL bool domxml__is_metadata(const domxml_node *n);
+
+/* Write the <metadata> element n, found at `depth`, in the style of
+ * libxml2's serialiser (which libvirt uses for it), its start tag already
+ * indented by the caller. Every node is checked on the way (checks.c);
+ * a failed check stops the output. */
+DOMXML__INTERNAL void domxml__format_metadata(domxml__buf *b, const domxml_node *n,
+                                              unsigned depth);
+
+#endif /* DOMXML_METADATA_H */
