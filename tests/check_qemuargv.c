@@ -306,12 +306,12 @@ END_TEST
 static int warnings;
 static char last_warning[512];
 
-static void on_warning(void *ctx, const domxml_error *w)
+static void on_warning(void *ctx, const domxml_diagnostic *w)
 {
     (void)ctx;
     warnings++;
-    snprintf(last_warning, sizeof(last_warning), "%s", w->message);
-    ck_assert_int_eq(w->code, DOMXML_OK);
+    snprintf(last_warning, sizeof(last_warning), "%s [%s] %s", w->message, w->code, w->path);
+    ck_assert_int_eq(w->severity, DOMXML_SEVERITY_WARNING);
 }
 
 START_TEST(warnings_reported)
@@ -333,6 +333,7 @@ START_TEST(warnings_reported)
     domxml_argv_free(argv);
     ck_assert_int_eq(warnings, 1);
     ck_assert_ptr_nonnull(strstr(last_warning, "PCI Express"));
+    ck_assert_ptr_nonnull(strstr(last_warning, "[qemuargv.failover-not-pcie] /domain/devices/hostdev"));
     /* the same on q35 root port: no warning */
     opt.machine = "q35";
     domxml_qemuargv_bus buses[] = {{0, "pcie.0"}};

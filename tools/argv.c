@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domxml.h"
+#include "cli.h"
 #include "domxml/qemuargv.h"
 
-int domxml_cli_argv(int argc, char **argv);
+int domxml_cli_argv(int argc, char **argv); /* dispatched from domxml.c */
 
 static const char argv_usage[] =
     "usage: domxml argv [--syntax=keyval|json] [--fd ALIAS=N]... [--vhostfd ALIAS=N]...\n"
@@ -20,22 +20,34 @@ static const char argv_usage[] =
     "                   [--machine TYPE] [--bus INDEX=NAME]...\n"
     "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS] FILE|-\n";
 
-static void print_diag(const domxml_error *e, const char *name, const char *what)
+/* As domxml validate prints a diagnostic (on stderr: stdout holds the
+ * arguments): FILE:LINE:COLUMN: error|warning: MESSAGE (at PATH) [CODE]. */
+static void print_diag(const char *file, const domxml_diagnostic *d)
 {
-    const char *source = e->source[0] ? e->source : name;
+    const char *sev = domxml_severity_to_string(d->severity);
 
-    if (e->line)
-        fprintf(stderr, "%s:%lu:%lu: %s: %s", source, e->line, e->column, what, e->message);
+    if (d->line)
+        fprintf(stderr, "%s:%lu:%lu: %s: %s", file, d->line, d->column, sev, d->message);
     else
-        fprintf(stderr, "%s: %s: %s", source, what, e->message);
-    if (e->path[0])
-        fprintf(stderr, " (at %s)", e->path);
-    fputc('\n', stderr);
+        fprintf(stderr, "%s: %s: %s", file, sev, d->message);
+    if (d->path && d->path[0])
+        fprintf(stderr, " (at %s)", d->path);
+    fprintf(stderr, " [%s]\n", d->code);
 }
 
-static void on_warning(void *ctx, const domxml_error *w)
+static void print_error(const char *file, const char *prefix, const domxml_error *e)
 {
-    print_diag(w, ctx, "warning");
+    char code[64];
+    domxml_diagnostic d = {code, e->code, DOMXML_SEVERITY_ERROR, e->line, e->column, e->path,
+                           e->message};
+
+    snprintf(code, sizeof(code), "%s.%s", prefix, domxml_error_code_to_string(e->code));
+    print_diag(e->source[0] ? e->source : file, &d);
+}
+
+static void on_warning(void *ctx, const domxml_diagnostic *w)
+{
+    print_diag(ctx, w);
 }
 
 /* --opt VALUE or --opt=VALUE; advances *i. */
@@ -49,29 +61,6 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
     if (argv[*i][l] == '\0' && *i + 1 < argc)
         return argv[++*i];
     return NULL;
-}
-
-static char *read_all(FILE *fp, size_t *len)
-{
-    size_t cap = 65536, used = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + used, 1, cap - used, fp);
-        used += got;
-        if (used < cap)
-            break;
-        if (cap > ((size_t)64 << 20)) {
-            free(buf);
-            return NULL;
-        }
-        char *n = realloc(buf, cap * 2);
-        if (!n)
-            free(buf);
-        buf = n;
-        cap *= 2;
-    }
-    *len = used;
-    return buf;
 }
 
 int domxml_cli_argv(int argc, char **argv)
@@ -166,27 +155,15 @@ int domxml_cli_argv(int argc, char **argv)
         goto usage;
 
     domxml_error err;
-    domxml_domain *dom;
-    if (strcmp(file, "-") == 0) {
-        size_t len = 0;
-        char *buf = read_all(stdin, &len);
-        if (!buf) {
-            fprintf(stderr, "<stdin>: error: cannot read standard input\n");
-            rc = 1;
-            goto out;
-        }
-        dom = domxml_parse_buffer(buf, len, "<stdin>", NULL, &err);
-        free(buf);
-    } else {
-        dom = domxml_parse_file(file, NULL, &err);
-    }
+    const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+    domxml_domain *dom = domxml_cli_load(file, 0, &err);
     if (!dom) {
-        print_diag(&err, file, "error");
+        print_error(name, "parse", &err);
         rc = 1;
         goto out;
     }
     opt.warning = on_warning;
-    opt.warning_ctx = (void *)(strcmp(file, "-") == 0 ? "<stdin>" : file);
+    opt.warning_ctx = (void *)name;
     char *text = NULL;
     if (hotplug) {
         text = domxml_qemuargv_hotplug(dom, alias, &opt, &err);
@@ -204,7 +181,7 @@ int domxml_cli_argv(int argc, char **argv)
         domxml_argv_free(args);
     }
     if (!text) {
-        print_diag(&err, opt.warning_ctx, "error");
+        print_error(name, "qemuargv", &err);
         rc = 1;
     } else {
         fputs(text, stdout);

@@ -97,11 +97,15 @@ typedef struct domxml_qemuargv_options {
     size_t n_resources;
     const domxml_qemuargv_bus *buses; /* standalone documents */
     size_t n_buses;
-    /* Called for each warning: what QEMU accepts at start-up but cannot use
-     * (a failover primary not on PCIe, a clamped tx_queue_size, a link
-     * state only QMP can set). code is DOMXML_OK; line/column/path name the
-     * device. May be NULL. */
-    void (*warning)(void *ctx, const domxml_error *warning);
+    /* Called for each warning: what QEMU accepts at start-up but cannot use.
+     * A diagnostic of severity WARNING (valid during the call only), with
+     * line/column/path naming the device and a stable code:
+     *   qemuargv.failover-not-pcie  a failover primary on conventional PCI
+     *   qemuargv.tx-queue-clamped   tx_queue_size > 256 QEMU clamps to 256
+     *   qemuargv.link-state         <link state='down'>: only QMP sets it
+     *   qemuargv.mcast-not-group    an mcast address that is not a group
+     * May be NULL. */
+    void (*warning)(void *ctx, const domxml_diagnostic *warning);
     void *warning_ctx;
 } domxml_qemuargv_options;
 

@@ -46,7 +46,8 @@ void domxml__qa_fail(domxml__qa_ctx *ctx, domxml_error_code code, const char *fm
     va_end(ap);
 }
 
-void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *fmt, ...)
+void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *code, domxml_error_code kind,
+                     const char *fmt, ...)
 {
     domxml_error w;
     va_list ap;
@@ -54,9 +55,11 @@ void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *fmt, ...)
     if (!ctx->opt.warning || ctx->failed)
         return;
     va_start(ap, fmt);
-    vfill(&w, ctx, dev, DOMXML_OK, fmt, ap);
+    vfill(&w, ctx, dev, kind, fmt, ap);
     va_end(ap);
-    ctx->opt.warning(ctx->opt.warning_ctx, &w);
+    domxml_diagnostic d = {code, kind, DOMXML_SEVERITY_WARNING, w.line, w.column, w.path,
+                           w.message};
+    ctx->opt.warning(ctx->opt.warning_ctx, &d);
 }
 
 domxml__qa_arg *domxml__qa_arg_new(domxml__qa_ctx *ctx, domxml__qa_arg_kind kind, bool head,

@@ -603,7 +603,7 @@ static void nic_device(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const cha
     }
     if (d && d->tx_queue_size.set && d->tx_queue_size.value > 256 &&
         !backend_is_vhostuser_or_vdpa(i))
-        domxml__qa_warn(ctx, ctx->cur,
+        domxml__qa_warn(ctx, ctx->cur, "qemuargv.tx-queue-clamped", DOMXML_ERR_RANGE,
                         "tx_queue_size %u: QEMU clamps it to 256 unless the backend is "
                         "vhost-user or vhost-vdpa",
                         d->tx_queue_size.value);
@@ -879,7 +879,7 @@ static void netdev_iface(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, const c
         else if (i->type == DOMXML_INTERFACE_TYPE_MCAST) {
             unsigned int o1 = 0;
             if (sscanf(addr, "%u.", &o1) == 1 && !strchr(addr, ':') && (o1 < 224 || o1 > 239))
-                domxml__qa_warn(ctx, ctx->cur,
+                domxml__qa_warn(ctx, ctx->cur, "qemuargv.mcast-not-group", DOMXML_ERR_VALUE,
                                 "mcast address %s is not a multicast group: QEMU refuses it "
                                 "when the netdev starts",
                                 addr);
@@ -1058,7 +1058,7 @@ static void vfio_pci(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
     if (pair && !json)
         domxml__qa_id(ctx, a, "failover_pair_id", pair);
     if (pair && kind == BUS_PCI)
-        domxml__qa_warn(ctx, ctx->cur,
+        domxml__qa_warn(ctx, ctx->cur, "qemuargv.failover-not-pcie", DOMXML_ERR_TEAMING,
                         "failover primary on a conventional PCI bus: QEMU starts, but the "
                         "primary must be on PCI Express (q35 with a pcie-root-port) to be used");
 }
@@ -1524,7 +1524,7 @@ static void build_one(domxml__qa_ctx *ctx, int k, bool json)
             }
         }
         if (i->link && i->link->state == DOMXML_LINK_STATE_DOWN)
-            domxml__qa_warn(ctx, k,
+            domxml__qa_warn(ctx, k, "qemuargv.link-state", DOMXML_ERR_UNSUPPORTED,
                             "<link state='down'> has no QEMU start-up property: send QMP "
                             "set_link {\"name\":\"%s\",\"up\":false} after start",
                             dev->id);

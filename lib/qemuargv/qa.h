@@ -70,8 +70,9 @@ typedef struct domxml__qa_ctx {
 /* args.c */
 void domxml__qa_fail(domxml__qa_ctx *ctx, domxml_error_code code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* A warning with its stable code ("qemuargv.NAME") and class. */
+void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *code, domxml_error_code kind,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 domxml__qa_arg *domxml__qa_arg_new(domxml__qa_ctx *ctx, domxml__qa_arg_kind kind, bool head,
                                    bool json);
 void domxml__qa_str(domxml__qa_ctx *ctx, domxml__qa_arg *a, const char *key, const char *value);
