@@ -662,6 +662,11 @@ def test_hostdevs():
          "      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0' "
          "multifunction='on'/>\n    </hostdev>\n",
          ("no such host device", "no iommu_group")),
+        ("vfio-pci with display and ramfb (vfio-pci-nohotplug)", "pc", [],
+         "    <hostdev mode='subsystem' type='pci' managed='yes' display='on' ramfb='on'>\n"
+         "      <source>\n        <address domain='0x0000' bus='0x81' slot='0x10' function='0x2'/>\n"
+         "      </source>\n" + pciaddr(0, 5) + "    </hostdev>\n",
+         ("no such host device", "no iommu_group")),
         ("<interface type='hostdev'>", "q35", [],
          "    <interface type='hostdev' managed='yes'>\n      <mac address='52:54:00:00:00:09'/>\n"
          "      <source>\n        <address type='pci' domain='0x0000' bus='0x03' slot='0x07' "

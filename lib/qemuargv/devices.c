@@ -1043,15 +1043,29 @@ static void vfio_pci(domxml__qa_ctx *ctx, const domxml__qa_dev *dev, bool json)
         return;
     }
     const domxml_pci_addr *h = &src->address->u.pci;
+    /* libvirt 11: a display (and ramfb) on a PCI host device */
+    domxml_tristate_switch display = n->kind == DOMXML_NODE_HOSTDEV ? n->hostdev->display
+                                                                   : DOMXML_TRISTATE_SWITCH_ABSENT;
+    bool ramfb = n->kind == DOMXML_NODE_HOSTDEV && n->hostdev->ramfb == DOMXML_TRISTATE_SWITCH_ON;
+    if (ramfb && pair) {
+        domxml__qa_fail(ctx, DOMXML_ERR_TEAMING,
+                        "a failover primary must be hot-pluggable, but ramfb needs "
+                        "vfio-pci-nohotplug");
+        return;
+    }
     zpci_device(ctx, info, dev->id, json);
     domxml__qa_arg *a = domxml__qa_arg_new(ctx, DOMXML__QA_ARG_DEVICE, true, json);
-    domxml__qa_str(ctx, a, "driver", "vfio-pci");
+    domxml__qa_str(ctx, a, "driver", ramfb ? "vfio-pci-nohotplug" : "vfio-pci");
     domxml__qa_strf(ctx, a, "host", "%04x:%02x:%02x.%x", h->domain.set ? h->domain.value : 0,
                     h->bus.value, h->slot.value, h->function.value);
     domxml__qa_id(ctx, a, "id", dev->id);
     bootindex(ctx, a, info);
     if (pair && json)
         domxml__qa_id(ctx, a, "failover_pair_id", pair);
+    if (display != DOMXML_TRISTATE_SWITCH_ABSENT)
+        domxml__qa_str(ctx, a, "display", display == DOMXML_TRISTATE_SWITCH_ON ? "on" : "off");
+    if (ramfb)
+        domxml__qa_bool(ctx, a, "ramfb", true);
     bus_kind kind;
     pci_address(ctx, a, info, &kind);
     rom_group(ctx, a, info);
