@@ -1500,6 +1500,28 @@ static void check_teaming(domxml__qa_ctx *ctx, int only)
             return;
         }
         unsigned int b, s, b2, s2;
+        if (slot_of(n, &b, &s) && !ctx->standalone) {
+            /* the other elements of <devices> (disks, controllers, ...) */
+            domxml_node *devs = domxml_domain_devices(ctx->dom);
+            for (domxml_node *c = domxml_node_child(devs, NULL, NULL); c;
+                 c = domxml_node_child(devs, c, NULL)) {
+                if (c->kind != DOMXML_NODE_ELEMENT)
+                    continue;
+                domxml_node *ga = domxml_node_child(c, NULL, "address");
+                const char *type = ga ? domxml_node_attr(ga, "type") : NULL;
+                const char *bus = ga ? domxml_node_attr(ga, "bus") : NULL;
+                const char *slot = ga ? domxml_node_attr(ga, "slot") : NULL;
+                if (!type || strcmp(type, "pci") != 0 || !bus || !slot)
+                    continue;
+                if (strtoul(bus, NULL, 0) == b && strtoul(slot, NULL, 0) == s) {
+                    domxml__qa_fail(ctx, DOMXML_ERR_TEAMING,
+                                    "a failover primary must be alone in its PCI slot, but a <%s> "
+                                    "shares bus %u slot %u",
+                                    c->name, b, s);
+                    return;
+                }
+            }
+        }
         if (slot_of(n, &b, &s)) {
             for (size_t j = 0; j < ctx->ndevs; j++) {
                 if (j == k || !slot_of(ctx->devs[j].node, &b2, &s2))
