@@ -228,6 +228,18 @@ def main():
         if edits:
             for pos, endpos, a in sorted(edits, key=lambda e: (e[0], e[2] is not None), reverse=True):
                 xml = xml[:pos] + (a or "") + xml[endpos:]
+            if replaced:
+                # the other PCI addresses of that outdata file come from the
+                # other libvirt commit too: drop those outside the devices
+                spans = [(st, en) for _, st, en, _ in devices_in_xml(xml)]
+                out, last = [], 0
+                for m in re.finditer(r"<address type='pci'[^>]*/>", xml):
+                    if any(st <= m.start() < en for st, en in spans):
+                        continue
+                    out.append(xml[last:m.start()])
+                    last = m.end()
+                out.append(xml[last:])
+                xml = "".join(out)
             path = os.path.join(TMP, stem + ".xml")
             with open(path, "w") as f:
                 f.write(xml)
