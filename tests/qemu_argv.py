@@ -867,6 +867,43 @@ def test_hotplug():
     ok("hotplug vhost-user: NIC plugged", q.get("ua-vu", "netdev") == "hostua-vu")
     stop.set()
     t.join()
+    # vhost-user in server mode: chardev-add listens without waiting
+    # ("wait":false); netdev_add waits for the backend, which connects.
+    spath = os.path.join(TMP, "vu-hot-server.sock")
+    stop2, seen2 = threading.Event(), []
+
+    def late_client():
+        deadline = time.time() + 15
+        while time.time() < deadline and not stop2.is_set():
+            try:
+                c = socket.socket(socket.AF_UNIX)
+                c.connect(spath)
+            except OSError:
+                time.sleep(0.05)
+                continue
+            seen2.append("connected")
+            serve_vhost(c, stop2, seen2)
+            c.close()
+            return
+    vus = ("<interface type='vhostuser'>\n  <mac address='52:54:00:00:05:03'/>\n"
+           "  <source type='unix' path='%s' mode='server'/>\n  <model type='virtio'/>\n"
+           "  <alias name='ua-vus'/>\n"
+           "  <address type='pci' domain='0x0000' bus='0x02' slot='0x00' function='0x0'/>\n"
+           "</interface>\n" % spath)
+    rc, cmds, err = gen(vus, "json", ["--hotplug", "--bus", "2=pci.2"], hotplug=True)
+    ok("hotplug vhost-user server: generated", rc == 0 and
+       cmds[0]["arguments"]["backend"]["data"].get("wait") is False and
+       cmds[0]["arguments"]["backend"]["data"].get("server") is True, (err, cmds))
+    r = q.cmd(None, raw=cmds[0]) if rc == 0 else {}
+    ok("hotplug vhost-user server: chardev-add accepted without a backend", "return" in r, r)
+    t2 = threading.Thread(target=late_client, daemon=True)
+    t2.start()
+    for c in (cmds or [])[1:]:
+        r = q.cmd(None, raw=c)
+        ok("hotplug vhost-user server: %s accepted" % c["execute"], "return" in r, r)
+    ok("hotplug vhost-user server: backend connected", "connected" in seen2, seen2)
+    stop2.set()
+    t2.join()
     rc, cmds, err = gen(dom_xml, "json", ["--unplug", "--alias", "ua-standby"], hotplug=True)
     ok("unplug standby: device_del", rc == 0 and cmds == [
         {"execute": "device_del", "arguments": {"id": "ua-standby"}}], (err, cmds))
