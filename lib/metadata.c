@@ -13,6 +13,7 @@
 
 #include "checks.h"
 #include "metadata.h"
+#include "validate.h"
 #include "values.h"
 
 /* libxml2 indents by two spaces per level up to this many levels. */
@@ -361,4 +362,86 @@ static void domxml__md_node(domxml__buf *b, const domxml_node *n, unsigned level
 void domxml__format_metadata(domxml__buf *b, const domxml_node *n, unsigned depth)
 {
     domxml__md_element(b, n, depth, true, false);
+}
+
+/* ------------------------------------------------------------------ */
+/* What libvirt drops                                                   */
+
+/* The namespace URI of element n: its prefix's declaration on n, on
+ * <metadata> or on the <domain> root; "" when it has none. */
+static const char *domxml__md_namespace(const domxml_node *n, const domxml_node *md,
+                                        const domxml_node *root)
+{
+    const char *colon = strchr(n->name, ':');
+    size_t plen = colon ? (size_t)(colon - n->name) : 0;
+    const domxml_node *scope[3] = {n, md, root};
+
+    for (int i = 0; i < 3; i++) {
+        for (const domxml_attr *a = scope[i]->attrs; a; a = a->next) {
+            bool match = colon ? strncmp(a->name, "xmlns:", 6) == 0 &&
+                                     strncmp(a->name + 6, n->name, plen) == 0 &&
+                                     a->name[6 + plen] == '\0'
+                               : strcmp(a->name, "xmlns") == 0;
+            if (match)
+                return a->value ? a->value : "";
+        }
+    }
+    return "";
+}
+
+static void domxml__md_dropped(struct domxml__diags *ds, const domxml_node *n, const char *path,
+                               const char *what, const char *why)
+{
+    char msg[384];
+
+    snprintf(msg, sizeof(msg), "libvirt drops %s from <metadata>%s%s; libdomxml keeps it", what,
+             why ? ": " : "", why ? why : "");
+    domxml__diags_add(ds, DOMXML_SEVERITY_WARNING, DOMXML_ERR_CONTENT, "metadata.dropped",
+                      n->line, n->column, path, msg);
+}
+
+void domxml__validate_metadata(const domxml_domain *dom, struct domxml__diags *ds)
+{
+    const domxml_node *root = dom->root, *md = NULL;
+
+    if (!root || root->kind != DOMXML_NODE_ELEMENT || strcmp(root->name, "domain") != 0)
+        return;
+    for (const domxml_node *c = root->children; c && !md; c = c->next) {
+        if (domxml__is_metadata(c))
+            md = c;
+    }
+    for (const domxml_node *c = md ? md->children : NULL; c; c = c->next) {
+        char path[160], what[160], why[160];
+        const char *uri;
+        bool first = true;
+
+        if (c->kind == DOMXML_NODE_TEXT) {
+            if (!domxml__md_blank(c))
+                domxml__md_dropped(ds, c, "/domain/metadata", "this text", NULL);
+            continue;
+        }
+        if (c->kind != DOMXML_NODE_ELEMENT) {
+            domxml__md_dropped(ds, c, "/domain/metadata",
+                               c->kind == DOMXML_NODE_COMMENT ? "this comment"
+                                                              : "this processing instruction",
+                               NULL);
+            continue;
+        }
+        snprintf(path, sizeof(path), "/domain/metadata/%s", c->name);
+        uri = domxml__md_namespace(c, md, root);
+        if (!*uri) {
+            snprintf(what, sizeof(what), "<%.128s>", c->name);
+            domxml__md_dropped(ds, c, path, what, "it is in no namespace");
+            continue;
+        }
+        for (const domxml_node *p = md->children; p != c && first; p = p->next)
+            first = p->kind != DOMXML_NODE_ELEMENT ||
+                    strcmp(domxml__md_namespace(p, md, root), uri) != 0;
+        if (!first) {
+            snprintf(what, sizeof(what), "<%.128s>", c->name);
+            snprintf(why, sizeof(why), "it keeps only the first element of namespace '%.96s'",
+                     uri);
+            domxml__md_dropped(ds, c, path, what, why);
+        }
+    }
 }

@@ -15,4 +15,12 @@ DOMXML__INTERNAL bool domxml__is_metadata(const domxml_node *n);
 DOMXML__INTERNAL void domxml__format_metadata(domxml__buf *b, const domxml_node *n,
                                               unsigned depth);
 
+struct domxml__diags;
+
+/* Warn about what libvirt drops from a <domain>'s <metadata> (we keep it):
+ * top-level content that is not an element in a namespace, and every
+ * element after the first of each namespace. */
+DOMXML__INTERNAL void domxml__validate_metadata(const domxml_domain *dom,
+                                                struct domxml__diags *ds);
+
 #endif /* DOMXML_METADATA_H */

@@ -16,6 +16,7 @@
 #include "extra.h"
 #include "rules.h"
 #include "teaming.h"
+#include "metadata.h"
 #include "validate.h"
 
 /* One step of the current path. Under a generic parent the index among
@@ -414,6 +415,7 @@ domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom, domxml_erro
         domxml__walk_domain(w, dom);
         dom->internal->arena.mem.free_fcn(w);
         domxml__validate_devices(dom, ds);
+        domxml__validate_metadata(dom, ds);
     } else {
         ds->nomem = true;
     }

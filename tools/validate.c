@@ -67,24 +67,44 @@ static void print_one(vopts *o, const char *file, const domxml_diagnostic *d)
     printf("}\n");
 }
 
+/* Parse and validate; *ds NULL with *err set when either fails. */
+static domxml_domain *load_and_validate(const char *path, unsigned flags, domxml_diagnostics **ds,
+                                        domxml_error *err, bool *parsed)
+{
+    domxml_domain *dom = domxml_cli_load(path, flags, err);
+
+    *parsed = dom != NULL;
+    *ds = dom ? domxml_domain_validate(dom, err) : NULL;
+    return dom;
+}
+
 static void validate_file(vopts *o, const char *path)
 {
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    bool stdin_input = strcmp(path, "-") == 0, parsed;
     domxml_error err;
-    /* Diagnostics about an attribute point at the attribute. */
-    domxml_domain *dom = domxml_cli_load(path, DOMXML_PARSE_ATTR_POSITIONS, &err);
     domxml_diagnostics *ds;
+    /* Diagnostics about an attribute point at the attribute: positions the
+     * parser keeps only when asked. A file is read without them first (a
+     * clean document, the common case, costs no more), and again with them
+     * when there is something to report; standard input is read once. */
+    domxml_domain *dom = load_and_validate(
+        path, stdin_input ? DOMXML_PARSE_ATTR_POSITIONS : 0, &ds, &err, &parsed);
     char code[64];
 
+    if (!stdin_input && ds && ds->count > 0) {
+        domxml_diagnostics_free(ds);
+        domxml_domain_free(dom);
+        dom = load_and_validate(path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
+    }
     o->files++;
-    if (!dom) {
+    if (!parsed) {
         domxml_diagnostic d = {code, err.code, DOMXML_SEVERITY_ERROR, err.line, err.column,
                                err.path, err.message};
         snprintf(code, sizeof(code), "parse.%s", domxml_error_code_to_string(err.code));
         print_one(o, err.source[0] ? err.source : name, &d);
         return;
     }
-    ds = domxml_domain_validate(dom, &err);
     if (!ds) {
         domxml_diagnostic d = {"validate.nomem", err.code, DOMXML_SEVERITY_ERROR, 0, 0, "",
                                err.message};
