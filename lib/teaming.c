@@ -162,18 +162,63 @@ static domxml_node *domxml__first_device(const domxml_domain *dom)
     return NULL;
 }
 
-static void domxml__teaming_unlink(domxml_node *first)
+/* The members met on the way, in order, with their index among the
+ * devices of their kind (for paths). */
+typedef struct domxml__member {
+    domxml_node *node;
+    unsigned index;
+} domxml__member;
+
+typedef struct domxml__members {
+    domxml__member *at;
+    size_t n, cap;
+} domxml__members;
+
+static bool domxml__members_add(const domxml_memory *mem, domxml__members *m, domxml_node *d,
+                                unsigned index)
 {
-    for (domxml_node *d = first; d; d = d->next) {
-        domxml_teaming *t = domxml__node_teaming(d);
-        if (t)
-            t->peer = NULL;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 16;
+        domxml__member *at = mem->realloc_fcn(m->at, cap * sizeof(*at));
+        if (!at)
+            return false;
+        m->at = at;
+        m->cap = cap;
     }
+    m->at[m->n++] = (domxml__member){d, index};
+    return true;
+}
+
+/* Room for one more alias: the table stays at most half full. */
+static bool domxml__alias_room(const domxml_memory *mem, domxml__linker *l, size_t *n)
+{
+    size_t cap = l->slots ? l->mask + 1 : 0, bigger = cap ? 2 * cap : 64;
+    domxml__alias_slot *old = l->slots;
+
+    if (old && 2 * (*n + 1) <= cap)
+        return true;
+    l->slots = mem->malloc_fcn(bigger * sizeof(*l->slots));
+    if (!l->slots) {
+        l->slots = old;
+        return false;
+    }
+    memset(l->slots, 0, bigger * sizeof(*l->slots));
+    l->mask = bigger - 1;
+    if (!old)
+        domxml__hash_key_new(&l->key, l->slots);
+    for (size_t i = 0; i < cap; i++) {
+        if (old[i].alias)
+            *domxml__alias_find(l, old[i].alias) = old[i];
+    }
+    mem->free_fcn(old);
+    return true;
 }
 
 /* Resolve every pair: with `apply`, set the peers of those that link. The
  * first problem goes to *error; 0, -1 (some members unlinked) or -2 (a
- * member breaks a rule of its own: with `apply`, nothing is linked). */
+ * member breaks a rule of its own: with `apply`, nothing is linked). One
+ * pass over the devices collects the aliases and the members; the rest
+ * looks at the members only (a large document is visited once). */
 static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error, bool apply)
 {
     domxml_error local;
@@ -182,54 +227,59 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
     if (!error)
         domxml__error_clear(&local, NULL);
     const domxml_memory *mem = &dom->internal->arena.mem;
-    domxml_node *first = domxml__first_device(dom);
     domxml__linker l = {.err = err, .standalone = domxml_domain_devices(dom) == NULL,
                         .apply = apply};
-    size_t n = 0, cap = 8;
+    domxml__members m = {0};
+    size_t n_alias = 0;
     unsigned n_iface = 0, n_hostdev = 0;
     int rc = 0;
+    bool ok = true;
 
-    if (apply)
-        domxml__teaming_unlink(first);
-    if (!apply) /* what a parse refuses needs no partner: no alias table */
-        goto members;
-    for (domxml_node *d = first; d; d = d->next)
-        n += domxml__node_alias(d) != NULL;
-    while (cap < 2 * n)
-        cap *= 2;
-    l.slots = mem->malloc_fcn(cap * sizeof(*l.slots));
-    if (!l.slots) {
-        domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
-        return -2;
-    }
-    memset(l.slots, 0, cap * sizeof(*l.slots));
-    l.mask = cap - 1;
-    domxml__hash_key_new(&l.key, l.slots);
-    for (domxml_node *d = first; d; d = d->next) {
-        const char *alias = domxml__node_alias(d);
-        if (!alias)
+    for (domxml_node *d = domxml__first_device(dom); d && ok; d = d->next) {
+        domxml_teaming *t;
+        const char *alias;
+
+        if (!domxml__is_device(d))
             continue;
+        unsigned index = d->kind == DOMXML_NODE_INTERFACE ? ++n_iface : ++n_hostdev;
+        if ((t = domxml__node_teaming(d)) != NULL) {
+            if (apply)
+                t->peer = NULL;
+            ok = domxml__members_add(mem, &m, d, index);
+        }
+        /* Only a parse links: what a check refuses needs no partner. */
+        if (!apply || !ok || !(alias = domxml__node_alias(d)))
+            continue;
+        if (!(ok = domxml__alias_room(mem, &l, &n_alias)))
+            break;
         domxml__alias_slot *slot = domxml__alias_find(&l, alias);
         if (slot->alias) {
             slot->ambiguous = true;
         } else {
             slot->alias = alias;
             slot->node = d;
+            n_alias++;
         }
     }
-members:
-    for (domxml_node *d = first; d && rc > -2; d = d->next) {
-        if (!domxml__is_device(d))
-            continue;
-        unsigned index = d->kind == DOMXML_NODE_INTERFACE ? ++n_iface : ++n_hostdev;
-        int one = domxml__node_teaming(d) ? domxml__link_member(&l, d, index) : 0;
+    if (ok && apply && m.n && !l.slots) /* members but no alias: an empty table */
+        ok = domxml__alias_room(mem, &l, &n_alias);
+    if (!ok) {
+        domxml__error_set(err, DOMXML_ERR_NOMEM, "out of memory");
+        rc = -2;
+    }
+    for (size_t i = 0; i < m.n && rc > -2; i++) {
+        int one = domxml__link_member(&l, m.at[i].node, m.at[i].index);
         if (one < rc)
             rc = one;
     }
+    if (rc == -2 && apply) {
+        for (size_t i = 0; i < m.n; i++)
+            domxml__node_teaming(m.at[i].node)->peer = NULL;
+    }
     if (l.slots)
         mem->free_fcn(l.slots);
-    if (rc == -2 && apply)
-        domxml__teaming_unlink(first);
+    if (m.at)
+        mem->free_fcn(m.at);
     return rc;
 }
 
