@@ -43,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "count_alloc.h"
 #include "domxml.h"
 #include "gen_domain.h"
 
@@ -56,67 +57,6 @@ static double now(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
-
-/* ------------------------------------------------------------------ */
-/* Counting allocator: a size header before every block.               */
-
-static struct {
-    size_t live;   /* bytes requested and not yet freed */
-    size_t peak;   /* highest `live` since the last reset */
-    size_t blocks; /* blocks not yet freed */
-} heap;
-
-#define HDR sizeof(max_align_t)
-
-static void heap_add(size_t size)
-{
-    heap.live += size;
-    if (heap.live > heap.peak)
-        heap.peak = heap.live;
-}
-
-static void *c_malloc(size_t size)
-{
-    char *p = malloc(HDR + size);
-
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof(size));
-    heap.blocks++;
-    heap_add(size);
-    return p + HDR;
-}
-
-static void *c_realloc(void *ptr, size_t size)
-{
-    size_t old;
-    char *p;
-
-    if (!ptr)
-        return c_malloc(size);
-    memcpy(&old, (char *)ptr - HDR, sizeof(old));
-    p = realloc((char *)ptr - HDR, HDR + size);
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof(size));
-    heap.live -= old;
-    heap_add(size);
-    return p + HDR;
-}
-
-static void c_free(void *ptr)
-{
-    size_t old;
-
-    if (!ptr)
-        return;
-    memcpy(&old, (char *)ptr - HDR, sizeof(old));
-    heap.live -= old;
-    heap.blocks--;
-    free((char *)ptr - HDR);
-}
-
-static const domxml_memory counting = {c_malloc, c_realloc, c_free};
 
 /* ------------------------------------------------------------------ */
 /* One cycle of each side. Not inlined: callgrind collects inside them. */

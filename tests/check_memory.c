@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "count_alloc.h"
 #include "gen_domain.h"
 #include "testutil.h"
 
@@ -26,67 +27,6 @@
 #define KEPT_FACTOR 2.0
 
 #define DEVICES 10000
-
-/* ------------------------------------------------------------------ */
-/* Counting allocator: the requested size in a header before each block. */
-
-static struct {
-    size_t live;   /* bytes requested and not yet freed */
-    size_t peak;   /* highest `live` since reset */
-    size_t blocks; /* blocks not yet freed */
-} heap;
-
-#define HDR sizeof(max_align_t)
-
-static void heap_add(size_t size)
-{
-    heap.live += size;
-    if (heap.live > heap.peak)
-        heap.peak = heap.live;
-}
-
-static void *c_malloc(size_t size)
-{
-    char *p = malloc(HDR + size);
-
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof(size));
-    heap.blocks++;
-    heap_add(size);
-    return p + HDR;
-}
-
-static void *c_realloc(void *ptr, size_t size)
-{
-    size_t old;
-    char *p;
-
-    if (!ptr)
-        return c_malloc(size);
-    memcpy(&old, (char *)ptr - HDR, sizeof(old));
-    p = realloc((char *)ptr - HDR, HDR + size);
-    if (!p)
-        return NULL;
-    memcpy(p, &size, sizeof(size));
-    heap.live -= old;
-    heap_add(size);
-    return p + HDR;
-}
-
-static void c_free(void *ptr)
-{
-    size_t old;
-
-    if (!ptr)
-        return;
-    memcpy(&old, (char *)ptr - HDR, sizeof(old));
-    heap.live -= old;
-    heap.blocks--;
-    free((char *)ptr - HDR);
-}
-
-static const domxml_memory counting = {c_malloc, c_realloc, c_free};
 
 /* ------------------------------------------------------------------ */
 
