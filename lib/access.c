@@ -151,20 +151,6 @@ const char *domxml_node_attr(const domxml_node *n, const char *name)
     return NULL;
 }
 
-static const char *domxml__element_name(const domxml_node *n)
-{
-    switch (n->kind) {
-    case DOMXML_NODE_ELEMENT:
-        return n->name;
-    case DOMXML_NODE_INTERFACE:
-        return "interface";
-    case DOMXML_NODE_HOSTDEV:
-        return "hostdev";
-    default:
-        return NULL;
-    }
-}
-
 domxml_node *domxml_node_child(const domxml_node *parent, const domxml_node *prev,
                                const char *name)
 {
@@ -173,7 +159,7 @@ domxml_node *domxml_node_child(const domxml_node *parent, const domxml_node *pre
     if (!parent || parent->kind != DOMXML_NODE_ELEMENT)
         return NULL;
     for (n = prev ? prev->next : parent->children; n; n = n->next) {
-        const char *nm = domxml__element_name(n);
+        const char *nm = domxml__node_tag(n);
         if (nm && (!name || strcmp(nm, name) == 0))
             return n;
     }

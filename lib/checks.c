@@ -442,7 +442,7 @@ int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where
             return domxml__rule(ck->diag, DOMXML_ERR_CONTENT,
                                 "a modelled <%s> outside <devices> would be read back as a "
                                 "generic element",
-                                n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev");
+                                domxml__node_tag(n));
         if (n->kind == DOMXML_NODE_INTERFACE ? !n->interface : !n->hostdev)
             return domxml__rule(ck->diag, DOMXML_ERR_INVALID_ARG,
                                 "a device node without its struct");

@@ -44,4 +44,20 @@ static inline bool domxml__bit(unsigned mask, unsigned v)
     return v < 32 && ((mask >> v) & 1u);
 }
 
+/* The tag of an element node, generic or modelled; NULL for text,
+ * comments and PIs. */
+static inline const char *domxml__node_tag(const domxml_node *n)
+{
+    switch (n->kind) {
+    case DOMXML_NODE_ELEMENT:
+        return n->name;
+    case DOMXML_NODE_INTERFACE:
+        return "interface";
+    case DOMXML_NODE_HOSTDEV:
+        return "hostdev";
+    default:
+        return NULL;
+    }
+}
+
 #endif /* DOMXML_COMMON_H */

@@ -48,20 +48,6 @@ typedef struct domxml__walk {
     bool failed;                /* first-problem mode: one was reported */
 } domxml__walk;
 
-static const char *domxml__node_name(const domxml_node *n)
-{
-    switch (n->kind) {
-    case DOMXML_NODE_ELEMENT:
-        return n->name;
-    case DOMXML_NODE_INTERFACE:
-        return "interface";
-    case DOMXML_NODE_HOSTDEV:
-        return "hostdev";
-    default:
-        return NULL;
-    }
-}
-
 static unsigned domxml__step_index(const domxml__step *s)
 {
     unsigned index = 1;
@@ -69,7 +55,7 @@ static unsigned domxml__step_index(const domxml__step *s)
     if (s->index || !s->first)
         return s->index ? s->index : 1;
     for (const domxml_node *n = s->first; n && n != s->node; n = n->next) {
-        const char *name = domxml__node_name(n);
+        const char *name = domxml__node_tag(n);
         if (name && strcmp(name, s->name) == 0)
             index++;
     }

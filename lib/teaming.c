@@ -48,11 +48,6 @@ static domxml__alias_slot *domxml__alias_find(domxml__linker *l, const char *ali
     return &l->slots[i];
 }
 
-static const char *domxml__kind_name(const domxml_node *n)
-{
-    return n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
-}
-
 static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned index,
                              const char *fmt, ...) DOMXML__PRINTF(4, 5);
 
@@ -60,7 +55,7 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
                              const char *fmt, ...)
 {
     const domxml_teaming *t = domxml__node_teaming(n);
-    const char *name = n->kind == DOMXML_NODE_INTERFACE ? "interface" : "hostdev";
+    const char *name = domxml__node_tag(n);
     va_list ap;
 
     va_start(ap, fmt);
@@ -96,29 +91,29 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
         return 0;
     if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
         return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type",
-                                 domxml__kind_name(n)));
+                                 domxml__node_tag(n)));
     if (n->kind == DOMXML_NODE_HOSTDEV) {
         const domxml_hostdev *h = n->hostdev;
         if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
             return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'",
-                                     domxml__kind_name(n)));
+                                     domxml__node_tag(n)));
         if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
             return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                      "<%s> teaming is supported only for PCI host devices",
-                                     domxml__kind_name(n)));
+                                     domxml__node_tag(n)));
     }
     if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
         if (t->persistent)
             return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                      "<%s> with teaming type='persistent' must not have a "
-                                     "'persistent' attribute (found '%s')", domxml__kind_name(n),
+                                     "'persistent' attribute (found '%s')", domxml__node_tag(n),
                                      t->persistent));
         return 0;
     }
     if (!t->persistent)
         return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
                                  "<%s> with teaming type='transient' needs the 'persistent' "
-                                 "attribute naming its partner's alias", domxml__kind_name(n)));
+                                 "attribute naming its partner's alias", domxml__node_tag(n)));
     if (!l->slots)
         return 0; /* checking a member's own rules only */
     slot = domxml__alias_find(l, t->persistent);
@@ -127,21 +122,21 @@ static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index
     if (!slot->alias)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names persistent device '%s', but no device "
-                                 "has that alias", domxml__kind_name(n), t->persistent);
+                                 "has that alias", domxml__node_tag(n), t->persistent);
     if (slot->ambiguous)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names alias '%s', which several devices use",
-                                 domxml__kind_name(n), t->persistent);
+                                 domxml__node_tag(n), t->persistent);
     pt = domxml__node_teaming(slot->node);
     if (slot->node->kind != DOMXML_NODE_INTERFACE || !pt ||
         pt->type != DOMXML_TEAMING_TYPE_PERSISTENT)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which is not an <interface> with "
-                                 "<teaming type='persistent'/>", domxml__kind_name(n), t->persistent);
+                                 "<teaming type='persistent'/>", domxml__node_tag(n), t->persistent);
     if (slot->taken)
         return domxml__link_fail(l, n, index,
                                  "<%s> teaming names '%s', which already has a transient member",
-                                 domxml__kind_name(n), t->persistent);
+                                 domxml__node_tag(n), t->persistent);
     slot->taken = true;
     if (l->apply) {
         pt->peer = n;

@@ -81,13 +81,6 @@ static void *domxml__zalloc(domxml__vctx *v, size_t size)
 /* ------------------------------------------------------------------ */
 /* Collecting the devices                                               */
 
-static const char *domxml__dev_name(const domxml_node *n)
-{
-    return n->kind == DOMXML_NODE_INTERFACE ? "interface"
-           : n->kind == DOMXML_NODE_HOSTDEV ? "hostdev"
-           : n->kind == DOMXML_NODE_ELEMENT ? n->name : NULL;
-}
-
 /* A number of a generic <address>: libvirt's auto base (0x hex, 0 octal). */
 static bool domxml__addr_part(const domxml_node *addr, const char *name, unsigned *out)
 {
@@ -184,12 +177,12 @@ static bool domxml__collect(domxml__vctx *v, const domxml_domain *dom)
 
     v->standalone = !devices;
     for (const domxml_node *c = first; c; c = devices ? c->next : NULL)
-        cap += domxml__dev_name(c) != NULL;
+        cap += domxml__node_tag(c) != NULL;
     v->devs = cap ? domxml__zalloc(v, cap * sizeof(*v->devs)) : NULL;
     if (cap && !v->devs)
         return false;
     for (const domxml_node *c = first; c; c = devices ? c->next : NULL) {
-        const char *name = domxml__dev_name(c);
+        const char *name = domxml__node_tag(c);
         domxml__vdev *d;
         unsigned index;
 
