@@ -132,32 +132,40 @@ void domxml__buf_newline(domxml__buf *b)
         domxml__buf_add(b, "\n", 1);
 }
 
+void domxml__buf_escape_set(domxml__buf *b, const char *s, const char *special,
+                            const char *(*rep)(char))
+{
+    for (;;) {
+        size_t n = strcspn(s, special);
+
+        domxml__buf_add(b, s, n);
+        s += n;
+        if (!*s)
+            return;
+        domxml__buf_puts(b, rep(*s));
+        s++;
+    }
+}
+
+const char *domxml__buf_escape_rep(char c)
+{
+    switch (c) {
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '&': return "&amp;";
+    case '\'': return "&apos;";
+    case '"': return "&quot;";
+    case '\r': return "&#13;";
+    case '\n': return "&#10;";
+    default: return "&#9;";
+    }
+}
+
 /* Escape s; in_attr also protects white space that attribute-value
  * normalisation would otherwise turn into spaces on the next parse. */
 static void domxml__buf_escape(domxml__buf *b, const char *s, bool in_attr)
 {
-    const char *special = in_attr ? "<>&'\"\r\n\t" : "<>&'\"\r";
-
-    for (;;) {
-        size_t n = strcspn(s, special);
-        const char *rep;
-
-        domxml__buf_add(b, s, n);
-        s += n;
-        switch (*s) {
-        case '\0': return;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '&': rep = "&amp;"; break;
-        case '\'': rep = "&apos;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\r': rep = "&#13;"; break;
-        case '\n': rep = "&#10;"; break;
-        default: rep = "&#9;"; break;
-        }
-        domxml__buf_puts(b, rep);
-        s++;
-    }
+    domxml__buf_escape_set(b, s, in_attr ? "<>&'\"\r\n\t" : "<>&'\"\r", domxml__buf_escape_rep);
 }
 
 void domxml__buf_escape_attr(domxml__buf *b, const char *s)
@@ -168,6 +176,24 @@ void domxml__buf_escape_attr(domxml__buf *b, const char *s)
 void domxml__buf_escape_text(domxml__buf *b, const char *s)
 {
     domxml__buf_escape(b, s, false);
+}
+
+void domxml__buf_comment(domxml__buf *b, const char *text)
+{
+    domxml__buf_add(b, "<!--", 4);
+    domxml__buf_puts(b, text);
+    domxml__buf_add(b, "-->", 3);
+}
+
+void domxml__buf_pi(domxml__buf *b, const char *target, const char *data)
+{
+    domxml__buf_add(b, "<?", 2);
+    domxml__buf_puts(b, target);
+    if (data && data[0]) {
+        domxml__buf_add(b, " ", 1);
+        domxml__buf_puts(b, data);
+    }
+    domxml__buf_add(b, "?>", 2);
 }
 
 void domxml__buf_attr(domxml__buf *b, const char *name, const char *value)

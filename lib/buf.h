@@ -53,6 +53,14 @@ DOMXML__INTERNAL void domxml__buf_newline(domxml__buf *b);
 /* Escape for an attribute value ('...') or text content. */
 DOMXML__INTERNAL void domxml__buf_escape_attr(domxml__buf *b, const char *s);
 DOMXML__INTERNAL void domxml__buf_escape_text(domxml__buf *b, const char *s);
+/* Write s with each byte of `special` replaced by rep(byte). */
+DOMXML__INTERNAL void domxml__buf_escape_set(domxml__buf *b, const char *s, const char *special,
+                                             const char *(*rep)(char));
+/* The reference for one of < > & ' " CR LF TAB, as the formatter writes it. */
+DOMXML__INTERNAL const char *domxml__buf_escape_rep(char c);
+/* "<!--text-->"; "<?target data?>" ("<?target?>" without data). */
+DOMXML__INTERNAL void domxml__buf_comment(domxml__buf *b, const char *text);
+DOMXML__INTERNAL void domxml__buf_pi(domxml__buf *b, const char *target, const char *data);
 /* Write " name='escaped value'". */
 DOMXML__INTERNAL void domxml__buf_attr(domxml__buf *b, const char *name, const char *value);
 /* Streaming: hand what is buffered to the sink (no-op without one). */

@@ -390,6 +390,16 @@ int domxml__check_generic(domxml__checker *ck, const domxml_node *n, bool domain
     return 0;
 }
 
+int domxml__check_visit(domxml__checker *ck, const domxml_node *n, unsigned depth,
+                        unsigned where, const char *parent)
+{
+    if (ck->failed)
+        return -1;
+    if (depth >= DOMXML__MAX_DEPTH)
+        return domxml__rule(ck->diag, DOMXML_ERR_LIMIT, "too deep");
+    return domxml__check_node(ck, n, where, parent);
+}
+
 int domxml__check_node(domxml__checker *ck, const domxml_node *n, unsigned where,
                        const char *parent)
 {

@@ -36,6 +36,10 @@ DOMXML__INTERNAL void domxml__checker_init(domxml__checker *ck, domxml__diag *di
  * the parent's name, for messages. */
 DOMXML__INTERNAL int domxml__check_node(domxml__checker *ck, const domxml_node *n,
                                         unsigned where, const char *parent);
+/* A node the formatter is about to write at `depth`: nothing failed yet,
+ * the depth is within DOMXML__MAX_DEPTH, and domxml__check_node passes. */
+DOMXML__INTERNAL int domxml__check_visit(domxml__checker *ck, const domxml_node *n,
+                                         unsigned depth, unsigned where, const char *parent);
 /* A generic element's attributes, and one <devices> per <domain>. */
 DOMXML__INTERNAL int domxml__check_generic(domxml__checker *ck, const domxml_node *n,
                                            bool domain_root);

@@ -297,38 +297,10 @@ static void domxml__format_generic(domxml__buf *b, const domxml_node *n, unsigne
     domxml__close_tag(b, n->name);
 }
 
-static void domxml__format_comment(domxml__buf *b, const domxml_node *n, unsigned depth)
-{
-    domxml__buf_indent(b, depth);
-    domxml__buf_add(b, "<!--", 4);
-    domxml__buf_puts(b, n->text);
-    domxml__buf_add(b, "-->", 3);
-    domxml__buf_newline(b);
-}
-
-static void domxml__format_pi(domxml__buf *b, const domxml_node *n, unsigned depth)
-{
-    domxml__buf_indent(b, depth);
-    domxml__buf_add(b, "<?", 2);
-    domxml__buf_puts(b, n->name);
-    if (n->text && n->text[0]) {
-        domxml__buf_add(b, " ", 1);
-        domxml__buf_puts(b, n->text);
-    }
-    domxml__buf_add(b, "?>", 2);
-    domxml__buf_newline(b);
-}
-
 static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
                                 unsigned where, const char *parent)
 {
-    if (b->ck->failed)
-        return;
-    if (depth >= DOMXML__MAX_DEPTH) {
-        domxml__rule(b->ck->diag, DOMXML_ERR_LIMIT, "too deep");
-        return;
-    }
-    if (domxml__check_node(b->ck, n, where, parent) < 0)
+    if (domxml__check_visit(b->ck, n, depth, where, parent) < 0)
         return;
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
@@ -338,10 +310,13 @@ static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned d
         domxml__buf_escape_text(b, n->text);
         return;
     case DOMXML_NODE_COMMENT:
-        domxml__format_comment(b, n, depth);
-        return;
     case DOMXML_NODE_PI:
-        domxml__format_pi(b, n, depth);
+        domxml__buf_indent(b, depth);
+        if (n->kind == DOMXML_NODE_COMMENT)
+            domxml__buf_comment(b, n->text);
+        else
+            domxml__buf_pi(b, n->name, n->text);
+        domxml__buf_newline(b);
         return;
     case DOMXML_NODE_INTERFACE:
         domxml__format_elem(b, &domxml__interface_elem, n->interface, NULL, depth);

@@ -152,41 +152,12 @@ static bool domxml__md_is_xmlns(const char *name)
     return strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
 }
 
-/* Write s, replacing each byte found in `special` by rep(byte). */
-static void domxml__md_escape(domxml__buf *b, const char *s, const char *special,
-                              const char *(*rep)(char))
-{
-    for (;;) {
-        size_t n = strcspn(s, special);
-
-        domxml__buf_add(b, s, n);
-        s += n;
-        if (!*s)
-            return;
-        domxml__buf_puts(b, rep(*s));
-        s++;
-    }
-}
-
-static const char *domxml__md_rep(char c)
-{
-    switch (c) {
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '&': return "&amp;";
-    case '"': return "&quot;";
-    case '\n': return "&#10;";
-    case '\r': return "&#13;";
-    default: return "&#9;";
-    }
-}
-
 /* A namespace URI: libxml2 keeps '&' as "&#38;" and writes the rest raw,
  * in single quotes when it holds a double one. Raw '<' and white space
  * would not read back as written, so they are escaped here. */
 static const char *domxml__md_ns_rep(char c)
 {
-    return c == '&' ? "&#38;" : domxml__md_rep(c);
+    return c == '&' ? "&#38;" : domxml__buf_escape_rep(c);
 }
 
 static void domxml__md_ns_decl(domxml__buf *b, const domxml_attr *a)
@@ -198,7 +169,7 @@ static void domxml__md_ns_decl(domxml__buf *b, const domxml_attr *a)
     domxml__buf_puts(b, a->name);
     domxml__buf_add(b, "=", 1);
     domxml__buf_puts(b, quote);
-    domxml__md_escape(b, a->value, dq && sq ? "&<\"\t\n\r" : "&<\t\n\r", domxml__md_ns_rep);
+    domxml__buf_escape_set(b, a->value, dq && sq ? "&<\"\t\n\r" : "&<\t\n\r", domxml__md_ns_rep);
     domxml__buf_puts(b, quote);
 }
 
@@ -220,7 +191,7 @@ static void domxml__md_attr(domxml__buf *b, const domxml_attr *a)
         if (!*s)
             break;
         if (*s < 0x80) {
-            domxml__buf_puts(b, domxml__md_rep((char)*s));
+            domxml__buf_puts(b, domxml__buf_escape_rep((char)*s));
             s++;
             continue;
         }
@@ -322,13 +293,7 @@ static void domxml__md_element(domxml__buf *b, const domxml_node *n, unsigned le
 static void domxml__md_node(domxml__buf *b, const domxml_node *n, unsigned level, bool format,
                             bool preserve, const char *parent)
 {
-    if (b->ck->failed)
-        return;
-    if (level >= DOMXML__MAX_DEPTH) {
-        domxml__rule(b->ck->diag, DOMXML_ERR_LIMIT, "too deep");
-        return;
-    }
-    if (domxml__check_node(b->ck, n, 0, parent) < 0)
+    if (domxml__check_visit(b->ck, n, level, 0, parent) < 0)
         return;
     switch (n->kind) {
     case DOMXML_NODE_ELEMENT:
@@ -338,21 +303,13 @@ static void domxml__md_node(domxml__buf *b, const domxml_node *n, unsigned level
         if (n->layout & DOMXML_LAYOUT_CDATA)
             domxml__md_cdata(b, n->text);
         else
-            domxml__md_escape(b, n->text, "<>&\r", domxml__md_rep);
+            domxml__buf_escape_set(b, n->text, "<>&\r", domxml__buf_escape_rep);
         return;
     case DOMXML_NODE_COMMENT:
-        domxml__buf_add(b, "<!--", 4);
-        domxml__buf_puts(b, n->text);
-        domxml__buf_add(b, "-->", 3);
+        domxml__buf_comment(b, n->text);
         return;
     case DOMXML_NODE_PI:
-        domxml__buf_add(b, "<?", 2);
-        domxml__buf_puts(b, n->name);
-        if (n->text && n->text[0]) {
-            domxml__buf_add(b, " ", 1);
-            domxml__buf_puts(b, n->text);
-        }
-        domxml__buf_add(b, "?>", 2);
+        domxml__buf_pi(b, n->name, n->text);
         return;
     default: /* refused by domxml__check_node: no modelled device here */
         return;
