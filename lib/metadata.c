@@ -196,14 +196,14 @@ static void domxml__md_attr(domxml__buf *b, const domxml_attr *a)
             continue;
         }
         /* UTF-8 was checked on the way in (parser or checks.c). */
-        unsigned len = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : 2;
-        unsigned long cp = *s & (0x7Fu >> len);
+        unsigned cp, len = domxml__utf8_decode(s, &cp);
         char ref[16];
-        for (unsigned i = 1; i < len && s[i]; i++)
-            cp = (cp << 6) | (s[i] & 0x3Fu);
-        for (unsigned i = 0; i < len && *s; i++)
-            s++;
-        snprintf(ref, sizeof(ref), "&#x%lX;", cp);
+        if (!len) {
+            domxml__buf_add(b, (const char *)s++, 1);
+            continue;
+        }
+        s += len;
+        snprintf(ref, sizeof(ref), "&#x%X;", cp);
         domxml__buf_puts(b, ref);
     }
     domxml__buf_add(b, "\"", 1);

@@ -134,6 +134,33 @@ bool domxml__is_ws(const char *s, size_t n)
     return true;
 }
 
+unsigned domxml__utf8_decode(const unsigned char *s, unsigned *cp)
+{
+    unsigned c = s[0], n;
+
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 1;
+        *cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 2;
+        *cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 3;
+        *cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (unsigned i = 1; i <= n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        *cp = *cp << 6 | (s[i] & 0x3f);
+    }
+    if ((n == 2 && (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))) ||
+        (n == 3 && (*cp < 0x10000 || *cp > 0x10ffff)))
+        return 0;
+    return n + 1;
+}
+
 /* Valid UTF-8 (no overlongs, surrogates or values past U+10FFFF) whose
  * characters XML 1.0 allows: TAB, LF, CR and U+0020 up, but not U+FFFE/F. */
 bool domxml__is_xml_text(const char *str)
@@ -155,27 +182,10 @@ bool domxml__is_xml_text(const char *str)
             s++;
             continue;
         }
-        if (c >= 0xc2 && c <= 0xdf) {
-            n = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
+        n = domxml__utf8_decode(s, &cp);
+        if (!n || cp == 0xfffe || cp == 0xffff)
             return false;
-        }
-        for (unsigned i = 1; i <= n; i++) {
-            if ((s[i] & 0xc0) != 0x80)
-                return false;
-            cp = cp << 6 | (s[i] & 0x3f);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp >= 0xfffe)) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return false;
-        s += n + 1;
+        s += n;
     }
     return true;
 }

@@ -16,6 +16,10 @@ DOMXML__INTERNAL bool domxml__is_ws(const char *s, size_t n);
 /* Text XML can carry back unchanged: valid UTF-8 without the control
  * characters XML 1.0 forbids. */
 DOMXML__INTERNAL bool domxml__is_xml_text(const char *s);
+/* The code point of the UTF-8 sequence at s (a lead byte of 0x80 or up) in
+ * *cp, and its length; 0 when it is not well-formed (overlong, surrogate,
+ * past U+10FFFF, cut short). */
+DOMXML__INTERNAL unsigned domxml__utf8_decode(const unsigned char *s, unsigned *cp);
 /* No U+00AA, U+00B5 or U+00BA: name characters for expat in ISO-8859-1
  * and UTF-16 input, but not in the UTF-8 we write. */
 DOMXML__INTERNAL bool domxml__is_utf8_name_safe(const char *s);
