@@ -124,6 +124,21 @@ static void chardev_add(domxml__qa_buf *b, const domxml__qa_arg *a)
     domxml__qa_puts(b, "}}}}\n");
 }
 
+/* The end of a command builder: the text when `ok` and it was all written,
+ * else NULL with the error set; the context is cleared either way. */
+static char *commands_done(domxml__qa_ctx *ctx, domxml__qa_buf *b, bool ok)
+{
+    if (ok && b->oom) {
+        domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "out of memory");
+        ok = false;
+    }
+    domxml__qa_ctx_clear(ctx);
+    if (ok)
+        return b->s;
+    free(b->s);
+    return NULL;
+}
+
 char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
                               const domxml_qemuargv_options *options, domxml_error *error)
 {
@@ -195,16 +210,9 @@ char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
         domxml__qa_json_string(&b, ctx.devs[k].id);
         domxml__qa_puts(&b, ",\"up\":false}}\n");
     }
-    if (b.oom) {
-        domxml__qa_fail(&ctx, DOMXML_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    domxml__qa_ctx_clear(&ctx);
-    return b.s;
+    return commands_done(&ctx, &b, true);
 fail:
-    free(b.s);
-    domxml__qa_ctx_clear(&ctx);
-    return NULL;
+    return commands_done(&ctx, &b, false);
 }
 
 char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
@@ -226,14 +234,7 @@ char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
     domxml__qa_puts(&b, "\"id\":");
     domxml__qa_json_string(&b, ctx.devs[k].id);
     domxml__qa_puts(&b, "}}\n");
-    if (b.oom) {
-        domxml__qa_fail(&ctx, DOMXML_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    domxml__qa_ctx_clear(&ctx);
-    return b.s;
+    return commands_done(&ctx, &b, true);
 fail:
-    free(b.s);
-    domxml__qa_ctx_clear(&ctx);
-    return NULL;
+    return commands_done(&ctx, &b, false);
 }

@@ -62,21 +62,34 @@ void domxml__qa_warn(domxml__qa_ctx *ctx, int dev, const char *code, domxml_erro
     ctx->opt.warning(ctx->opt.warning_ctx, &d);
 }
 
+/* `array` (of n elements, room for *cap) with room for one more: the same
+ * pointer, or a bigger block (doubling from 16); NULL when out of memory,
+ * with `array` left as it was. */
+static void *with_room(domxml__qa_ctx *ctx, void *array, size_t *cap, size_t n, size_t size)
+{
+    size_t bigger = *cap ? *cap * 2 : 16;
+    void *p;
+
+    if (n < *cap)
+        return array;
+    p = realloc(array, bigger * size);
+    if (!p) {
+        domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    *cap = bigger;
+    return p;
+}
+
 domxml__qa_arg *domxml__qa_arg_new(domxml__qa_ctx *ctx, domxml__qa_arg_kind kind, bool head,
                                    bool json)
 {
     if (ctx->failed)
         return NULL;
-    if (ctx->nargs == ctx->cap) {
-        size_t cap = ctx->cap ? ctx->cap * 2 : 16;
-        domxml__qa_arg *n = realloc(ctx->args, cap * sizeof(*n));
-        if (!n) {
-            domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "out of memory");
-            return NULL;
-        }
-        ctx->args = n;
-        ctx->cap = cap;
-    }
+    domxml__qa_arg *args = with_room(ctx, ctx->args, &ctx->cap, ctx->nargs, sizeof(*args));
+    if (!args)
+        return NULL;
+    ctx->args = args;
     domxml__qa_arg *a = &ctx->args[ctx->nargs++];
     memset(a, 0, sizeof(*a));
     a->kind = kind;
@@ -92,16 +105,10 @@ static domxml__qa_prop *prop_new(domxml__qa_ctx *ctx, domxml__qa_arg *a, const c
 {
     if (!a || ctx->failed)
         return NULL;
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 16;
-        domxml__qa_prop *n = realloc(a->props, cap * sizeof(*n));
-        if (!n) {
-            domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "out of memory");
-            return NULL;
-        }
-        a->props = n;
-        a->cap = cap;
-    }
+    domxml__qa_prop *props = with_room(ctx, a->props, &a->cap, a->n, sizeof(*props));
+    if (!props)
+        return NULL;
+    a->props = props;
     domxml__qa_prop *p = &a->props[a->n++];
     memset(p, 0, sizeof(*p));
     p->key = key;
