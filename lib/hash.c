@@ -4,6 +4,7 @@
  * alias and name tables cannot be driven into collisions by crafted input,
  * so their cost stays linear.
  */
+#include <string.h>
 #include <sys/random.h>
 #include <time.h>
 
@@ -62,4 +63,37 @@ uint64_t domxml__hash(const domxml__hash_key *key, const char *s, size_t n)
     DOMXML__SIPROUND;
     DOMXML__SIPROUND;
     return v0 ^ v1 ^ v2 ^ v3;
+}
+
+bool domxml__strmap_init(domxml__strmap *m, const domxml_memory *mem, size_t n)
+{
+    size_t cap = 8;
+
+    while (cap < 2 * n)
+        cap *= 2;
+    m->mem = mem;
+    m->mask = cap - 1;
+    m->slots = mem->malloc_fcn(cap * sizeof(*m->slots));
+    if (!m->slots)
+        return false;
+    memset(m->slots, 0, cap * sizeof(*m->slots));
+    domxml__hash_key_new(&m->key, m->slots);
+    return true;
+}
+
+void domxml__strmap_free(domxml__strmap *m)
+{
+    if (m->slots)
+        m->mem->free_fcn(m->slots);
+    m->slots = NULL;
+}
+
+domxml__strmap_slot *domxml__strmap_slot_of(domxml__strmap *m, const char *key, size_t len)
+{
+    size_t i = (size_t)domxml__hash(&m->key, key, len) & m->mask;
+
+    while (m->slots[i].key &&
+           (m->slots[i].len != len || memcmp(m->slots[i].key, key, len) != 0))
+        i = (i + 1) & m->mask;
+    return &m->slots[i];
 }

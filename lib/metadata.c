@@ -11,7 +11,9 @@
  */
 #include <stdio.h>
 
+#include "arena.h"
 #include "checks.h"
+#include "hash.h"
 #include "metadata.h"
 #include "validate.h"
 #include "values.h"
@@ -324,26 +326,57 @@ void domxml__format_metadata(domxml__buf *b, const domxml_node *n, unsigned dept
 /* ------------------------------------------------------------------ */
 /* What libvirt drops                                                   */
 
-/* The namespace URI of element n: its prefix's declaration on n, on
- * <metadata> or on the <domain> root; "" when it has none. */
-static const char *domxml__md_namespace(const domxml_node *n, const domxml_node *md,
-                                        const domxml_node *root)
+/* The prefix an xmlns attribute declares ("" for the default namespace)
+ * in *prefix, or false when `name` is no namespace declaration. */
+static bool domxml__md_declares(const char *name, const char **prefix)
 {
-    const char *colon = strchr(n->name, ':');
-    size_t plen = colon ? (size_t)(colon - n->name) : 0;
-    const domxml_node *scope[3] = {n, md, root};
+    if (!domxml__md_is_xmlns(name))
+        return false;
+    *prefix = name[5] ? name + 6 : "";
+    return true;
+}
 
-    for (int i = 0; i < 3; i++) {
+/* The namespace URI of element n: its prefix's declaration on n itself,
+ * else in `outer` (those of <metadata> over those of the <domain> root);
+ * "" when it has none. */
+static const char *domxml__md_namespace(const domxml_node *n, domxml__strmap *outer)
+{
+    const char *colon = strchr(n->name, ':'), *prefix;
+    size_t plen = colon ? (size_t)(colon - n->name) : 0;
+    const domxml__strmap_slot *slot;
+
+    for (const domxml_attr *a = n->attrs; a; a = a->next) {
+        if (domxml__md_declares(a->name, &prefix) && strlen(prefix) == plen &&
+            strncmp(prefix, n->name, plen) == 0)
+            return a->value;
+    }
+    slot = domxml__strmap_slot_of(outer, n->name, plen);
+    return slot->key ? slot->value : "";
+}
+
+/* The declarations of the <domain> root, then of <metadata>, which win. */
+static bool domxml__md_outer(domxml__strmap *outer, const domxml_memory *mem,
+                             const domxml_node *root, const domxml_node *md)
+{
+    const domxml_node *scope[2] = {root, md};
+    const char *prefix;
+    size_t n = 0;
+
+    for (int i = 0; i < 2; i++) {
+        for (const domxml_attr *a = scope[i]->attrs; a; a = a->next)
+            n += domxml__md_declares(a->name, &prefix);
+    }
+    if (!domxml__strmap_init(outer, mem, n))
+        return false;
+    for (int i = 0; i < 2; i++) {
         for (const domxml_attr *a = scope[i]->attrs; a; a = a->next) {
-            bool match = colon ? strncmp(a->name, "xmlns:", 6) == 0 &&
-                                     strncmp(a->name + 6, n->name, plen) == 0 &&
-                                     a->name[6 + plen] == '\0'
-                               : strcmp(a->name, "xmlns") == 0;
-            if (match)
-                return a->value ? a->value : "";
+            if (!domxml__md_declares(a->name, &prefix))
+                continue;
+            domxml__strmap_slot *slot = domxml__strmap_slot_of(outer, prefix, strlen(prefix));
+            *slot = (domxml__strmap_slot){prefix, strlen(prefix), a->value};
         }
     }
-    return "";
+    return true;
 }
 
 static void domxml__md_dropped(struct domxml__diags *ds, const domxml_node *n, const char *path,
@@ -359,7 +392,10 @@ static void domxml__md_dropped(struct domxml__diags *ds, const domxml_node *n, c
 
 void domxml__validate_metadata(const domxml_domain *dom, struct domxml__diags *ds)
 {
+    const domxml_memory *mem = &dom->internal->arena.mem;
     const domxml_node *root = dom->root, *md = NULL;
+    domxml__strmap outer = {0}, seen = {0}; /* prefixes declared around; URIs met */
+    size_t elements = 0;
 
     if (!root || root->kind != DOMXML_NODE_ELEMENT || strcmp(root->name, "domain") != 0)
         return;
@@ -367,10 +403,18 @@ void domxml__validate_metadata(const domxml_domain *dom, struct domxml__diags *d
         if (domxml__is_metadata(c))
             md = c;
     }
-    for (const domxml_node *c = md ? md->children : NULL; c; c = c->next) {
+    if (!md)
+        return;
+    for (const domxml_node *c = md->children; c; c = c->next)
+        elements += c->kind == DOMXML_NODE_ELEMENT;
+    if (!domxml__md_outer(&outer, mem, root, md) || !domxml__strmap_init(&seen, mem, elements)) {
+        domxml__diags_nomem(ds);
+        goto out;
+    }
+    for (const domxml_node *c = md->children; c; c = c->next) {
         char path[160], what[160], why[160];
+        domxml__strmap_slot *slot;
         const char *uri;
-        bool first = true;
 
         if (c->kind == DOMXML_NODE_TEXT) {
             if (!domxml__md_blank(c))
@@ -385,20 +429,21 @@ void domxml__validate_metadata(const domxml_domain *dom, struct domxml__diags *d
             continue;
         }
         snprintf(path, sizeof(path), "/domain/metadata/%s", c->name);
-        uri = domxml__md_namespace(c, md, root);
+        snprintf(what, sizeof(what), "<%.128s>", c->name);
+        uri = domxml__md_namespace(c, &outer);
         if (!*uri) {
-            snprintf(what, sizeof(what), "<%.128s>", c->name);
             domxml__md_dropped(ds, c, path, what, "it is in no namespace");
             continue;
         }
-        for (const domxml_node *p = md->children; p != c && first; p = p->next)
-            first = p->kind != DOMXML_NODE_ELEMENT ||
-                    strcmp(domxml__md_namespace(p, md, root), uri) != 0;
-        if (!first) {
-            snprintf(what, sizeof(what), "<%.128s>", c->name);
-            snprintf(why, sizeof(why), "it keeps only the first element of namespace '%.96s'",
-                     uri);
-            domxml__md_dropped(ds, c, path, what, why);
+        slot = domxml__strmap_slot_of(&seen, uri, strlen(uri));
+        if (!slot->key) {
+            *slot = (domxml__strmap_slot){uri, strlen(uri), c};
+            continue;
         }
+        snprintf(why, sizeof(why), "it keeps only the first element of namespace '%.96s'", uri);
+        domxml__md_dropped(ds, c, path, what, why);
     }
+out:
+    domxml__strmap_free(&outer);
+    domxml__strmap_free(&seen);
 }
