@@ -449,6 +449,34 @@ static void fuzz_relink(domxml_domain *dom, size_t pairs)
     fuzz_rearm(at);
 }
 
+/* Validation of any parsed document: a list whose every item has a code,
+ * a path and a message, counts that add up; NOMEM only when injected. */
+static void fuzz_validate(const domxml_domain *dom)
+{
+    domxml_error err;
+    domxml_diagnostics *ds;
+    size_t errors = 0, warnings = 0;
+
+    fuzz_error_junk(&err);
+    ds = domxml_domain_validate(dom, &err);
+    if (!ds) {
+        fuzz_check_error("validate", &err);
+        if (err.code != DOMXML_ERR_NOMEM || !fuzz_state.injected)
+            fuzz_die("validate failed: %s", err.message);
+        return;
+    }
+    for (size_t i = 0; i < ds->count; i++) {
+        const domxml_diagnostic *d = &ds->items[i];
+        if (!d->code || !d->code[0] || !d->path || !d->message || !d->message[0])
+            fuzz_die("diagnostic %zu lacks a code, path or message", i);
+        errors += d->severity == DOMXML_SEVERITY_ERROR;
+        warnings += d->severity == DOMXML_SEVERITY_WARNING;
+    }
+    if (errors != ds->errors || warnings != ds->warnings || errors + warnings != ds->count)
+        fuzz_die("%s", "diagnostic counts do not add up");
+    domxml_diagnostics_free(ds);
+}
+
 static void fuzz_one(const fuzz_run *r, const char *buf, size_t len)
 {
     domxml_error err;
@@ -479,6 +507,7 @@ static void fuzz_one(const fuzz_run *r, const char *buf, size_t len)
         return;
     }
     pairs = fuzz_check_teaming(dom, "parse");
+    fuzz_validate(dom);
     if (link == DOMXML_ERR_TEAMING && fuzz_refused_for_teaming(dom)) {
         /* A member breaks its own teaming rules: a parse of the text would
          * fail, so the formatter refuses it too. */
