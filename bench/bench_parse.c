@@ -45,6 +45,7 @@
 
 #include "count_alloc.h"
 #include "domxml.h"
+#include "bench_argv.h"
 #include "gen_domain.h"
 
 /* Sizes whose instruction ratio callgrind measures. */
@@ -331,6 +332,18 @@ static unsigned long long callgrind_pass(const char *valgrind, const char *side,
     return total;
 }
 
+/* The argv table's callgrind runs (bench/bench_argv.c). */
+static const char *argv_valgrind;
+
+static unsigned long long argv_pass(const char *side, unsigned devices)
+{
+    const char *why = NULL;
+    unsigned long long n = callgrind_pass(argv_valgrind, side, devices, &why);
+    if (!n)
+        fprintf(stderr, "bench: callgrind %s %u: %s\n", side, devices, why ? why : "failed");
+    return n;
+}
+
 /* ------------------------------------------------------------------ */
 
 static char *read_whole(const char *path, size_t *len)
@@ -466,6 +479,10 @@ static int pass_mode(const char *side, const char *n)
 
     if (!buf)
         return 1;
+    if (strcmp(side, "argv") == 0 || strcmp(side, "pvf") == 0) {
+        free(buf);
+        return bench_argv_pass(side, (unsigned)strtoul(n, NULL, 10));
+    }
     if (strcmp(side, "expat") == 0)
         bench_once_expat(buf, len);
     else if (strcmp(side, "domxml") == 0)
@@ -592,6 +609,9 @@ int main(int argc, char **argv)
         measure(r, buf, len, valgrind, true, &ir_note);
         free(buf);
     }
+
+    argv_valgrind = valgrind;
+    bench_argv_table(sizes, n_sizes, valgrind ? argv_pass : NULL);
 
     /* Peak RSS of the command-line tool on the largest generated domain. */
     unsigned big = 0;

@@ -186,8 +186,30 @@ DOMXML_API int domxml_format_to(const domxml_domain *dom,
                                 void *ctx, domxml_error *error);
 
 /** Free a string from domxml_format(); it remembers its allocator.
- * NULL is allowed. Since 0.2 (0.1 took the domain as first argument). */
+ * NULL is allowed. The same as domxml_free(). Since 0.2 (0.1 took the
+ * domain as first argument). */
 DOMXML_API void domxml_string_free(char *str);
+
+/**
+ * The one free for every block the library returns to the caller (strings
+ * from domxml_format(), the argv and strings of domxml/qemuargv.h): each
+ * remembers the free hook it was allocated with. NULL is allowed.
+ * Since 0.3.
+ */
+DOMXML_API void domxml_free(void *block);
+
+/**
+ * A block of `size` bytes from `memory`'s hooks (NULL: malloc), released by
+ * domxml_free(); aligned for any object. NULL when out of memory. For
+ * modules built on the public API (lib/qemuargv/) that hand blocks to the
+ * caller. Since 0.3.
+ */
+DOMXML_API void *domxml_alloc(const domxml_memory *memory, size_t size);
+
+/** The allocator hooks `dom` was created with (malloc/realloc/free when it
+ * was given none); NULL for a domain not made by libdomxml. Borrowed.
+ * Since 0.3. */
+DOMXML_API const domxml_memory *domxml_domain_memory(const domxml_domain *dom);
 
 /**
  * Resolve <teaming> pairs: set teaming->peer on every member whose pair

@@ -218,14 +218,39 @@ int domxml_format_to(const domxml_domain *dom,
     return rc;
 }
 
-void domxml_string_free(char *str)
+void *domxml_alloc(const domxml_memory *memory, size_t size)
+{
+    domxml_memory mem;
+    domxml__string_head *head;
+
+    domxml__memory_default(&mem, memory);
+    if (size > (size_t)-1 - sizeof(*head))
+        return NULL;
+    head = mem.malloc_fcn(sizeof(*head) + size);
+    if (!head)
+        return NULL;
+    head->free_fcn = mem.free_fcn;
+    return head + 1;
+}
+
+void domxml_free(void *block)
 {
     domxml__string_head *head;
 
-    if (!str)
+    if (!block)
         return;
-    head = (domxml__string_head *)(void *)(str - sizeof(*head));
+    head = (domxml__string_head *)block - 1;
     head->free_fcn(head);
+}
+
+void domxml_string_free(char *str)
+{
+    domxml_free(str);
+}
+
+const domxml_memory *domxml_domain_memory(const domxml_domain *dom)
+{
+    return dom && dom->internal ? &dom->internal->arena.mem : NULL;
 }
 
 int domxml_domain_link_teaming(domxml_domain *dom, domxml_error *error)

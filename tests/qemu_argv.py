@@ -86,6 +86,7 @@ class Qemu:
         self.p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, pass_fds=pass_fds, text=True)
         self.f = None
+        self.events = []
         deadline = time.time() + 20
         while time.time() < deadline:
             if self.p.poll() is not None:
@@ -128,6 +129,30 @@ class Qemu:
             r = json.loads(self.f.readline())
             if "event" not in r:
                 return r
+            self.events.append(r)
+
+    def wait_event(self, want, timeout=10):
+        """The event like `want` ({"event":..., "data":{...}}), or None."""
+        def like(e):
+            return e.get("event") == want["event"] and all(
+                e.get("data", {}).get(k) == v for k, v in want.get("data", {}).items())
+        deadline = time.time() + timeout
+        while True:
+            for e in self.events:
+                if like(e):
+                    self.events.remove(e)
+                    return e
+            if time.time() > deadline:
+                return None
+            self.s.settimeout(max(0.05, deadline - time.time()))
+            try:
+                line = self.f.readline()
+            except OSError:
+                line = ""
+            finally:
+                self.s.settimeout(None)
+            if line:
+                self.events.append(json.loads(line))
 
     def get(self, dev, prop):
         r = self.cmd("qom-get", {"path": "/machine/peripheral/" + dev, "property": prop})
@@ -805,9 +830,12 @@ def test_hotplug():
         q.close()
         return
     rc, cmds, err = gen(dom_xml, "json", ["--hotplug", "--alias", "ua-standby"], hotplug=True)
+    # the standby, then its primary (the primary is plugged below from its
+    # own document, as around a migration)
     ok("hotplug standby: generated", rc == 0 and [c["execute"] for c in cmds] ==
-       ["netdev_add", "device_add", "set_link"], (err, cmds))
-    for c in cmds or []:
+       ["netdev_add", "device_add", "set_link", "device_add"] and
+       cmds[3]["arguments"]["failover_pair_id"] == "ua-standby", (err, cmds))
+    for c in (cmds or [])[:3]:
         r = q.cmd(None, raw=c)
         ok("hotplug standby: %s accepted" % c["execute"], "return" in r, r)
     ok("hotplug standby: exists with failover", q.get("ua-standby", "failover") is True)
@@ -904,12 +932,76 @@ def test_hotplug():
     ok("hotplug vhost-user server: backend connected", "connected" in seen2, seen2)
     stop2.set()
     t2.join()
+    # The pair's unplug: the primary first, each device_del followed by the
+    # event to wait for, then the standby's netdev. Without a guest, PCIe
+    # unplug never completes, and the primary is hidden until a guest
+    # negotiates failover: only the standby's device_del is sent here.
     rc, cmds, err = gen(dom_xml, "json", ["--unplug", "--alias", "ua-standby"], hotplug=True)
-    ok("unplug standby: device_del", rc == 0 and cmds == [
-        {"execute": "device_del", "arguments": {"id": "ua-standby"}}], (err, cmds))
-    for c in cmds or []:
-        r = q.cmd(None, raw=c)
-        ok("unplug standby: accepted", "return" in r, r)
+    ok("unplug standby: generated", rc == 0 and cmds == [
+        {"execute": "device_del", "arguments": {"id": "ua-vf0"}},
+        {"event": "DEVICE_DELETED", "data": {"device": "ua-vf0"}},
+        {"execute": "device_del", "arguments": {"id": "ua-standby"}},
+        {"event": "DEVICE_DELETED", "data": {"device": "ua-standby"}},
+        {"execute": "netdev_del", "arguments": {"id": "hostua-standby"}}], (err, cmds))
+    r = q.cmd(None, raw=cmds[2]) if rc == 0 else {}
+    ok("unplug standby: device_del accepted", "return" in r, r)
+    q.close()
+
+
+def tun_fds(pid):
+    n = 0
+    for fd in os.listdir("/proc/%d/fd" % pid):
+        try:
+            n += os.readlink("/proc/%d/fd/%s" % (pid, fd)) == "/dev/net/tun"
+        except OSError:
+            pass
+    return n
+
+
+def run_commands(q, name, cmds, fds=None):
+    """Send each command; wait for each event line."""
+    for c in cmds:
+        if "event" in c:
+            ok("%s: %s %s arrived" % (name, c["event"], c["data"]["device"]),
+               q.wait_event(c) is not None)
+            continue
+        r = q.cmd(None, raw=c, fds=fds if c["execute"] == "getfd" else None)
+        ok("%s: %s accepted" % (name, c["execute"]), "return" in r, r)
+
+
+def test_unplug():
+    """A whole unplug on a device QEMU removes without a guest (USB): the
+    device, then its netdev, and the tap fd is closed."""
+    try:
+        tap = open_tap("dxu%d" % (os.getpid() % 10000), False)
+    except OSError as e:
+        print("SKIP (unplug): /dev/net/tun: %s" % e)
+        return
+    q = Qemu("q35", ["-device", "qemu-xhci,id=usb"])
+    ok("unplug: QEMU starts", q.up, q.stderr())
+    if not q.up:
+        os.close(tap)
+        q.close()
+        return
+    nic = ("<interface type='bridge'>\n  <mac address='52:54:00:00:06:01'/>\n"
+           "  <source bridge='br0'/>\n  <model type='usb-net'/>\n  <alias name='ua-usb'/>\n"
+           "</interface>\n")
+    rc, cmds, err = gen(nic, "json", ["--hotplug", "--fd", "ua-usb=usbfd"], hotplug=True)
+    ok("unplug: plug generated", rc == 0 and [c["execute"] for c in cmds] ==
+       ["getfd", "netdev_add", "device_add"], (err, cmds))
+    run_commands(q, "unplug: plug", cmds or [], fds=[tap])
+    os.close(tap)
+    ok("unplug: QEMU holds the tap", tun_fds(q.p.pid) == 1, tun_fds(q.p.pid))
+    rc, cmds, err = gen(nic, "json", ["--unplug", "--alias", "ua-usb"], hotplug=True)
+    ok("unplug: generated", rc == 0 and cmds == [
+        {"execute": "device_del", "arguments": {"id": "ua-usb"}},
+        {"event": "DEVICE_DELETED", "data": {"device": "ua-usb"}},
+        {"execute": "netdev_del", "arguments": {"id": "hostua-usb"}}], (err, cmds))
+    run_commands(q, "unplug", cmds or [])
+    ok("unplug: device gone", "ua-usb" not in q.peripherals())
+    net = q.hmp("info network")
+    ok("unplug: netdev gone", "hostua-usb" not in net, net)
+    ok("unplug: tap fd closed", tun_fds(q.p.pid) == 0, tun_fds(q.p.pid))
     q.close()
 
 
@@ -919,7 +1011,7 @@ def main():
         return 77
     for t in (test_teaming, test_nics, test_nics_q35, test_sockets, test_tap, test_tap_ifname, test_vhostuser,
               test_vhostuser_server, test_hostdevs,
-              test_hotplug):
+              test_hotplug, test_unplug):
         before = PASS + FAIL
         t()
         print("%s: %d checks" % (t.__name__, PASS + FAIL - before))

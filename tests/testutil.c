@@ -295,13 +295,13 @@ char *tu_round_trip(const char *buf, size_t len, const char *name, domxml_error 
 
 typedef struct tu_owned {
     void *ptr;
-    bool domain;
+    int domain; /* 0: free(), 1: a domain, 2: domxml_free() */
 } tu_owned;
 
 static tu_owned *owned;
 static size_t n_owned, owned_cap;
 
-static void *tu_own(void *ptr, bool domain)
+static void *tu_own(void *ptr, int domain)
 {
     if (!ptr)
         return NULL;
@@ -321,20 +321,27 @@ static void *tu_own(void *ptr, bool domain)
 
 void *tu_track(void *ptr)
 {
-    return tu_own(ptr, false);
+    return tu_own(ptr, 0);
 }
 
 domxml_domain *tu_track_domain(domxml_domain *dom)
 {
-    return tu_own(dom, true);
+    return tu_own(dom, 1);
+}
+
+void *tu_track_block(void *block)
+{
+    return tu_own(block, 2);
 }
 
 void tu_release(void)
 {
     while (n_owned > 0) {
         tu_owned *o = &owned[--n_owned];
-        if (o->domain)
+        if (o->domain == 1)
             domxml_domain_free(o->ptr);
+        else if (o->domain == 2)
+            domxml_free(o->ptr);
         else
             free(o->ptr);
     }

@@ -73,6 +73,8 @@ char *tu_round_trip(const char *buf, size_t len, const char *name, domxml_error 
  */
 void *tu_track(void *ptr);
 domxml_domain *tu_track_domain(domxml_domain *dom);
+/* A block the library returned, freed with domxml_free(). */
+void *tu_track_block(void *block);
 void tu_release(void);
 /* A test case whose tests may use tu_track(). */
 TCase *tu_tcase(const char *name);

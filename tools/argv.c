@@ -45,9 +45,18 @@ static void print_error(const char *file, const char *prefix, const domxml_error
     print_diag(e->source[0] ? e->source : file, &d);
 }
 
-static void on_warning(void *ctx, const domxml_diagnostic *w)
+typedef struct {
+    const char *file;
+    unsigned long errors;
+} diag_sink;
+
+/* Every error and warning, as domxml validate prints them. */
+static void on_diagnostic(void *ctx, const domxml_diagnostic *d)
 {
-    print_diag(ctx, w);
+    diag_sink *sink = ctx;
+    print_diag(sink->file, d);
+    if (d->severity == DOMXML_SEVERITY_ERROR)
+        sink->errors++;
 }
 
 /* --opt VALUE or --opt=VALUE; advances *i. */
@@ -162,8 +171,9 @@ int domxml_cli_argv(int argc, char **argv)
         rc = 1;
         goto out;
     }
-    opt.warning = on_warning;
-    opt.warning_ctx = (void *)name;
+    diag_sink sink = {name, 0};
+    opt.diagnostic = on_diagnostic;
+    opt.diagnostic_ctx = &sink;
     char *text = NULL;
     if (hotplug) {
         text = domxml_qemuargv_hotplug(dom, alias, &opt, &err);
@@ -178,16 +188,17 @@ int domxml_cli_argv(int argc, char **argv)
                 snprintf(err.message, sizeof(err.message), "out of memory");
             }
         }
-        domxml_argv_free(args);
+        domxml_qemuargv_free(args);
     }
     if (!text) {
-        print_error(name, "qemuargv", &err);
+        if (!sink.errors) /* reported without a diagnostic: out of memory */
+            print_error(name, "qemuargv", &err);
         rc = 1;
     } else {
         fputs(text, stdout);
         rc = fflush(stdout) == 0 ? 0 : 1;
     }
-    free(text);
+    domxml_qemuargv_free(text);
     domxml_domain_free(dom);
     goto out;
 usage:

@@ -107,6 +107,22 @@ typedef struct domxml_qemuargv_options {
      * May be NULL. */
     void (*warning)(void *ctx, const domxml_diagnostic *warning);
     void *warning_ctx;
+    /* Allocator hooks for everything the call allocates, the returned
+     * block included; NULL: the domain's (domxml_domain_memory()).
+     * Since 0.3. */
+    const domxml_memory *memory;
+    /* Called for every diagnostic, errors and warnings (then `warning` is
+     * not called): each error validation finds in the domain (generation
+     * refuses a domain domxml_domain_validate() finds an error in, with the
+     * same codes and messages), or generation's own first error, code
+     * "qemuargv.NAME" (docs/qemuargv.md lists them). Valid during the call
+     * only. May be NULL. Since 0.3. */
+    void (*diagnostic)(void *ctx, const domxml_diagnostic *diagnostic);
+    void *diagnostic_ctx;
+    /* The first fd set id -add-fd and QMP add-fd use (a vdpa fd); a
+     * manager that hot-plugs picks one its QEMU does not use yet, and
+     * passes the same one to the unplug. Default 0. Since 0.3. */
+    unsigned int fdset_base;
 } domxml_qemuargv_options;
 
 static inline void domxml_qemuargv_options_init(domxml_qemuargv_options *options)
@@ -123,20 +139,32 @@ static inline void domxml_qemuargv_options_init(domxml_qemuargv_options *options
  * type='hostdev'> first, as libvirt lists them), so every failover primary
  * follows its standby.
  *
+ * The domain must validate: every error domxml_domain_validate() finds
+ * refuses it (all reported through options->diagnostic, the first in
+ * *error). Every resource must name a device (alias, numbered id or "#N")
+ * that takes its kind, with a value of that kind: a tap, vhost-net or
+ * vhost-scsi fd is a non-negative decimal number here (QEMU inherits it).
+ *
  * Returns a NULL-terminated argv ("-netdev", "tap,fd=3,id=hostnet0", ...),
- * one allocation, freed with domxml_argv_free(); its length in *argc when
- * argc is not NULL. NULL with *error filled (the device named, its line,
- * column and path): DOMXML_ERR_VALUE (a value that cannot be written
- * safely, a bad id), DOMXML_ERR_MISSING (a resource the device needs),
- * DOMXML_ERR_TEAMING (a pair QEMU cannot run), DOMXML_ERR_UNSUPPORTED (a
- * device QEMU or qemuargv cannot express), DOMXML_ERR_NOMEM,
- * DOMXML_ERR_INVALID_ARG.
+ * one block the caller frees with domxml_qemuargv_free(); its length in
+ * *argc when argc is not NULL. NULL with *error filled (the device named,
+ * its line, column and path): DOMXML_ERR_VALUE (a value that cannot be
+ * written safely, a bad id or resource value), DOMXML_ERR_MISSING (a
+ * resource the device needs), DOMXML_ERR_TEAMING (a pair QEMU cannot run),
+ * DOMXML_ERR_UNSUPPORTED (a device QEMU or qemuargv cannot express),
+ * DOMXML_ERR_NOMEM, DOMXML_ERR_INVALID_ARG (a resource naming no device, or
+ * one that takes no such resource), or a validation error's class.
  */
 DOMXML_API char **domxml_qemuargv_build(const domxml_domain *dom,
                                         const domxml_qemuargv_options *options,
                                         size_t *argc, domxml_error *error);
 
-/* Free an argv from domxml_qemuargv_build(). NULL is allowed. */
+/* Free anything qemuargv returns (an argv, command or shell text): it
+ * remembers its allocator. The same as domxml_free(). NULL is allowed.
+ * Since 0.3. */
+DOMXML_API void domxml_qemuargv_free(void *block);
+
+/* The same as domxml_qemuargv_free(), kept until the next ABI break. */
 DOMXML_API void domxml_argv_free(char **argv);
 
 /*
@@ -144,27 +172,42 @@ DOMXML_API void domxml_argv_free(char **argv);
  * option and its value on one line, lines joined with " \" and a newline,
  * a final newline. A word with characters the shell would read is put in
  * single quotes (control characters as $'\NNN'), so a value is never
- * broken across lines. Returns a malloc'ed string (free()), NULL when out
- * of memory.
+ * broken across lines. Returns a block freed with domxml_qemuargv_free(),
+ * NULL when out of memory.
  */
 DOMXML_API char *domxml_argv_to_shell(char *const *argv);
 
 /*
  * The QMP commands that hot-plug one device: the device whose id is
  * `alias` (its alias or numbered id), or for a standalone document its
- * root when `alias` is NULL. One command object per line
- * ({"execute":...,"arguments":{...}}), in order: getfd for every fd named
- * by a resource that is not a number (the caller sends the fd with that
- * message), add-fd for vdpa, chardev-add (vhost-user), netdev_add,
- * device_add, and set_link when the link is down. Returns a malloc'ed
- * string (free()) or NULL with *error filled, as domxml_qemuargv_build().
+ * root when `alias` is NULL; for a failover standby, its primary follows
+ * it. The domain must validate, as for domxml_qemuargv_build(). One
+ * command object per line ({"execute":...,"arguments":{...}}, typed
+ * values), in order: getfd for every fd given by name (a QEMU id: the
+ * caller sends the fd with that command, SCM_RIGHTS; a number names an fd
+ * QEMU already holds), add-fd for a vdpa fd (sent with it; set id
+ * options->fdset_base), chardev-add (vhost-user), netdev_add,
+ * blockdev-add, device_add, and set_link when the link is down.
+ * Returns a block freed with domxml_qemuargv_free(), or NULL with *error
+ * filled, as domxml_qemuargv_build().
  */
 DOMXML_API char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
                                          const domxml_qemuargv_options *options,
                                          domxml_error *error);
 
-/* The QMP command that unplugs that device: device_del by its id, one
- * line. malloc'ed (free()), or NULL with *error filled. */
+/*
+ * The QMP commands that unplug that device (a standby's primary first),
+ * one object per line: device_del; then a line that is not a command but
+ * the event to wait for, {"event":"DEVICE_DELETED","data":{"device":ID}}
+ * (QEMU removes the device when the guest lets it go); after that event,
+ * what the plug added: device_del of a zpci companion (and its event),
+ * netdev_del, chardev-remove (vhost-user), blockdev-del (SCSI), remove-fd
+ * (a vdpa fd: pass the vdpa resource and fdset_base the plug had). fds
+ * passed by getfd name are consumed by QEMU when used and need no closefd.
+ * The domain is not validated (unplugging must work on what runs).
+ * Returns a block freed with domxml_qemuargv_free(), or NULL with *error
+ * filled.
+ */
 DOMXML_API char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
                                         const domxml_qemuargv_options *options,
                                         domxml_error *error);

@@ -1,240 +1,204 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * qemuargv public entry points: the argv of a domain's devices, and the QMP
- * commands that hot-plug or unplug one device.
+ * qemuargv public entry points: the argv of a domain's devices, the QMP
+ * commands that hot-plug or unplug one device, the shell text of an argv.
+ * Every block returned is the caller's, freed with domxml_qemuargv_free().
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "qa.h"
+#include "build.h"
+#include "hotplug.h"
+
+/* The argv block: the pointers, then the option names and values. */
+static char **argv_block(domxml__qa_ctx *ctx, size_t *argc)
+{
+    domxml__qa_buf vals = {.mem = &ctx->mem};
+    size_t *ends = ctx->nargs ? ctx->mem.malloc_fcn(ctx->nargs * sizeof(*ends)) : NULL;
+    char **argv = NULL;
+
+    if (ctx->nargs && !ends) {
+        domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "qemuargv.nomem", "out of memory");
+        return NULL;
+    }
+    size_t bytes = (2 * ctx->nargs + 1) * sizeof(char *);
+    for (size_t i = 0; i < ctx->nargs; i++) {
+        domxml__qa_arg_value(&vals, &ctx->args[i], ctx->props);
+        domxml__qa_putc(&vals, '\0');
+        ends[i] = vals.len;
+        bytes += strlen(domxml__qa_opt_name(ctx->args[i].kind)) + 1;
+    }
+    bytes += vals.len;
+    if (!vals.oom)
+        argv = domxml_alloc(&ctx->mem, bytes);
+    if (argv) {
+        char *p = (char *)(argv + 2 * ctx->nargs + 1);
+        for (size_t i = 0; i < ctx->nargs; i++) {
+            const char *opt = domxml__qa_opt_name(ctx->args[i].kind);
+            size_t l = strlen(opt) + 1, start = i ? ends[i - 1] : 0;
+            argv[2 * i] = memcpy(p, opt, l);
+            p += l;
+            argv[2 * i + 1] = memcpy(p, vals.s + start, ends[i] - start);
+            p += ends[i] - start;
+        }
+        argv[2 * ctx->nargs] = NULL;
+        if (argc)
+            *argc = 2 * ctx->nargs;
+    } else {
+        domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "qemuargv.nomem", "out of memory");
+    }
+    if (ends)
+        ctx->mem.free_fcn(ends);
+    domxml__qa_buf_release(&vals);
+    return argv;
+}
 
 char **domxml_qemuargv_build(const domxml_domain *dom, const domxml_qemuargv_options *options,
                              size_t *argc, domxml_error *error)
 {
     domxml__qa_ctx ctx;
-    domxml__qa_buf *vals = NULL;
     char **argv = NULL;
 
     if (argc)
         *argc = 0;
-    if (domxml__qa_prepare(&ctx, dom, options, error) < 0 ||
-        domxml__qa_build_all(&ctx, -1, ctx.opt.syntax == DOMXML_QEMUARGV_SYNTAX_JSON) < 0)
-        goto out;
-
-    vals = calloc(ctx.nargs ? ctx.nargs : 1, sizeof(*vals));
-    if (!vals)
-        goto nomem;
-    size_t bytes = (2 * ctx.nargs + 1) * sizeof(char *);
-    for (size_t i = 0; i < ctx.nargs; i++) {
-        domxml__qa_puts(&vals[i], "");
-        domxml__qa_arg_value(&vals[i], &ctx.args[i]);
-        if (vals[i].oom)
-            goto nomem;
-        bytes += strlen(domxml__qa_opt_name(ctx.args[i].kind)) + 1 + vals[i].len + 1;
-    }
-    argv = malloc(bytes);
-    if (!argv)
-        goto nomem;
-    char *p = (char *)(argv + 2 * ctx.nargs + 1);
-    for (size_t i = 0; i < ctx.nargs; i++) {
-        const char *opt = domxml__qa_opt_name(ctx.args[i].kind);
-        size_t l = strlen(opt) + 1;
-        argv[2 * i] = memcpy(p, opt, l);
-        p += l;
-        argv[2 * i + 1] = memcpy(p, vals[i].s, vals[i].len + 1);
-        p += vals[i].len + 1;
-    }
-    argv[2 * ctx.nargs] = NULL;
-    if (argc)
-        *argc = 2 * ctx.nargs;
-    goto out;
-nomem:
-    domxml__qa_fail(&ctx, DOMXML_ERR_NOMEM, "out of memory");
-    free(argv);
-    argv = NULL;
-out:
-    for (size_t i = 0; vals && i < ctx.nargs; i++)
-        free(vals[i].s);
-    free(vals);
+    ctx.hotplug = false;
+    if (domxml__qa_prepare(&ctx, dom, options, error, true) == 0 &&
+        domxml__qa_build_all(&ctx) == 0)
+        argv = argv_block(&ctx, argc);
     domxml__qa_ctx_clear(&ctx);
     return argv;
 }
 
 /* The device named by `alias`, or the root of a standalone document. */
-static int pick(domxml__qa_ctx *ctx, const char *alias)
+static size_t pick(domxml__qa_ctx *ctx, const char *alias)
 {
+    size_t k;
+
     if (!alias) {
         if (ctx->standalone && ctx->ndevs == 1)
             return 0;
-        domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG,
+        domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.alias",
                         "name the device (an alias) of a <domain>; only a standalone device "
                         "document needs none");
-        return -1;
+        return DOMXML__QA_NONE;
     }
-    int k = domxml__qa_find_dev(ctx, alias);
-    if (k < 0)
-        domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "no <interface> or <hostdev> has id '%s'",
-                        alias);
+    k = domxml__qa_find_dev(ctx, alias);
+    if (k == DOMXML__QA_NONE)
+        domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.alias",
+                        "no <interface> or <hostdev> has id '%.64s'",
+                        domxml__qa_check(alias, DOMXML__QA_TEXT) ? "(unprintable)" : alias);
     return k;
 }
 
-static bool digits(const char *s)
+static char *commands(const domxml_domain *dom, const char *alias,
+                      const domxml_qemuargv_options *options, domxml_error *error, bool plug)
 {
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
+    domxml__qa_ctx ctx;
+    domxml__qa_buf b = {0};
+    char *out = NULL;
+    size_t k;
 
-static void line_start(domxml__qa_buf *b, const char *cmd)
-{
-    domxml__qa_puts(b, "{\"execute\":");
-    domxml__qa_json_string(b, cmd);
-    domxml__qa_puts(b, ",\"arguments\":{");
-}
-
-static void chardev_add(domxml__qa_buf *b, const domxml__qa_arg *a)
-{
-    const domxml__qa_prop *id = domxml__qa_find(a, "id");
-    const domxml__qa_prop *path = domxml__qa_find(a, "path");
-    const domxml__qa_prop *server = domxml__qa_find(a, "server");
-    const domxml__qa_prop *rc = domxml__qa_find(a, "reconnect");
-    char num[32];
-
-    line_start(b, "chardev-add");
-    domxml__qa_puts(b, "\"id\":");
-    domxml__qa_json_string(b, id->s);
-    domxml__qa_puts(b, ",\"backend\":{\"type\":\"socket\",\"data\":{\"addr\":{\"type\":\"unix\","
-                       "\"data\":{\"path\":");
-    domxml__qa_json_string(b, path->s);
-    domxml__qa_puts(b, "}}");
-    if (server && server->b)
-        /* the monitor must not block waiting for the backend */
-        domxml__qa_puts(b, ",\"server\":true,\"wait\":false");
-    else
-        domxml__qa_puts(b, ",\"server\":false");
-    if (rc) {
-        snprintf(num, sizeof(num), "%lld", rc->i);
-        domxml__qa_puts(b, ",\"reconnect\":");
-        domxml__qa_puts(b, num);
+    ctx.hotplug = true;
+    if (domxml__qa_prepare(&ctx, dom, options, error, plug) == 0 &&
+        (k = pick(&ctx, alias)) != DOMXML__QA_NONE) {
+        b.mem = &ctx.mem;
+        ctx.json = true; /* QMP */
+        if ((plug ? domxml__qa_plug(&ctx, k, &b) : domxml__qa_unplug(&ctx, k, &b)) == 0) {
+            out = domxml__qa_buf_finish(&b);
+            if (!out)
+                domxml__qa_fail(&ctx, DOMXML_ERR_NOMEM, "qemuargv.nomem", "out of memory");
+        }
     }
-    domxml__qa_puts(b, "}}}}\n");
-}
-
-/* The end of a command builder: the text when `ok` and it was all written,
- * else NULL with the error set; the context is cleared either way. */
-static char *commands_done(domxml__qa_ctx *ctx, domxml__qa_buf *b, bool ok)
-{
-    if (ok && b->oom) {
-        domxml__qa_fail(ctx, DOMXML_ERR_NOMEM, "out of memory");
-        ok = false;
-    }
-    domxml__qa_ctx_clear(ctx);
-    if (ok)
-        return b->s;
-    free(b->s);
-    return NULL;
+    if (b.mem)
+        domxml__qa_buf_release(&b);
+    domxml__qa_ctx_clear(&ctx);
+    return out;
 }
 
 char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *alias,
                               const domxml_qemuargv_options *options, domxml_error *error)
 {
-    domxml__qa_ctx ctx;
-    domxml__qa_buf b = {0};
-    int k;
-
-    if (domxml__qa_prepare(&ctx, dom, options, error) < 0 || (k = pick(&ctx, alias)) < 0 ||
-        domxml__qa_build_all(&ctx, k, true) < 0)
-        goto fail;
-    domxml__qa_puts(&b, "");
-    /* fds passed by name: the caller sends each with its getfd */
-    for (size_t i = 0; i < ctx.opt.n_resources; i++) {
-        const domxml_qemuargv_resource *r = &ctx.opt.resources[i];
-        if ((r->kind != DOMXML_QEMUARGV_RES_TAP_FD && r->kind != DOMXML_QEMUARGV_RES_VHOST_FD &&
-             r->kind != DOMXML_QEMUARGV_RES_VHOSTSCSI_FD) ||
-            !r->value || digits(r->value) || !domxml__qa_res_matches(&ctx, k, r->device))
-            continue;
-        line_start(&b, "getfd");
-        domxml__qa_puts(&b, "\"fdname\":");
-        domxml__qa_json_string(&b, r->value);
-        domxml__qa_puts(&b, "}}\n");
-    }
-    for (size_t i = 0; i < ctx.nargs; i++) {
-        const domxml__qa_arg *a = &ctx.args[i];
-        switch (a->kind) {
-        case DOMXML__QA_ARG_ADDFD: {
-            const domxml__qa_prop *set = domxml__qa_find(a, "set");
-            const domxml__qa_prop *op = domxml__qa_find(a, "opaque");
-            char num[32];
-            snprintf(num, sizeof(num), "%lld", set->i);
-            /* the vdpa fd travels with this command (SCM_RIGHTS) */
-            line_start(&b, "add-fd");
-            domxml__qa_puts(&b, "\"fdset-id\":");
-            domxml__qa_puts(&b, num);
-            domxml__qa_puts(&b, ",\"opaque\":");
-            domxml__qa_json_string(&b, op->s);
-            domxml__qa_puts(&b, "}}\n");
-            break;
-        }
-        case DOMXML__QA_ARG_CHARDEV:
-            chardev_add(&b, a);
-            break;
-        case DOMXML__QA_ARG_NETDEV:
-            line_start(&b, "netdev_add");
-            domxml__qa_arg_members(&b, a, NULL);
-            domxml__qa_puts(&b, "}}\n");
-            break;
-        case DOMXML__QA_ARG_BLOCKDEV:
-            line_start(&b, "blockdev-add");
-            domxml__qa_arg_members(&b, a, NULL);
-            domxml__qa_puts(&b, "}}\n");
-            break;
-        case DOMXML__QA_ARG_DRIVE: /* not in JSON mode */
-            break;
-        case DOMXML__QA_ARG_DEVICE:
-            line_start(&b, "device_add");
-            domxml__qa_arg_members(&b, a, NULL);
-            domxml__qa_puts(&b, "}}\n");
-            break;
-        }
-    }
-    const domxml_node *n = ctx.devs[k].node;
-    if (n->kind == DOMXML_NODE_INTERFACE && n->interface->link &&
-        n->interface->link->state == DOMXML_LINK_STATE_DOWN &&
-        !ctx.devs[k].hostlike) {
-        line_start(&b, "set_link");
-        domxml__qa_puts(&b, "\"name\":");
-        domxml__qa_json_string(&b, ctx.devs[k].id);
-        domxml__qa_puts(&b, ",\"up\":false}}\n");
-    }
-    return commands_done(&ctx, &b, true);
-fail:
-    return commands_done(&ctx, &b, false);
+    return commands(dom, alias, options, error, true);
 }
 
 char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
                              const domxml_qemuargv_options *options, domxml_error *error)
 {
-    domxml__qa_ctx ctx;
-    domxml__qa_buf b = {0};
-    int k;
+    return commands(dom, alias, options, error, false);
+}
 
-    if (domxml__qa_prepare(&ctx, dom, options, error) < 0 || (k = pick(&ctx, alias)) < 0)
-        goto fail;
-    ctx.cur = k;
-    if (!domxml_qemuargv_id_valid(ctx.devs[k].id)) {
-        domxml__qa_fail(&ctx, DOMXML_ERR_VALUE,
-                        "its alias is not a QEMU id: it must match ^[A-Za-z][A-Za-z0-9._-]*$");
-        goto fail;
+bool domxml_qemuargv_id_valid(const char *id)
+{
+    return id && !domxml__qa_check(id, DOMXML__QA_ID);
+}
+
+void domxml_qemuargv_free(void *block)
+{
+    domxml_free(block);
+}
+
+void domxml_argv_free(char **argv)
+{
+    domxml_free(argv);
+}
+
+/* ------------------------------------------------------------------ */
+/* Shell text                                                           */
+
+static bool shell_plain(const char *s)
+{
+    if (!*s)
+        return false;
+    for (const char *p = s; *p; p++) {
+        char c = *p;
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              strchr(",._+:@%/=-", c)))
+            return false;
     }
-    line_start(&b, "device_del");
-    domxml__qa_puts(&b, "\"id\":");
-    domxml__qa_json_string(&b, ctx.devs[k].id);
-    domxml__qa_puts(&b, "}}\n");
-    return commands_done(&ctx, &b, true);
-fail:
-    return commands_done(&ctx, &b, false);
+    return true;
+}
+
+static void shell_word(domxml__qa_buf *b, const char *s)
+{
+    static const char oct[] = "01234567";
+
+    if (shell_plain(s)) {
+        domxml__qa_puts(b, s);
+        return;
+    }
+    bool ctl = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            ctl = true;
+    domxml__qa_puts(b, ctl ? "$'" : "'");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (!ctl && *p == '\'') {
+            domxml__qa_puts(b, "'\\''");
+        } else if (ctl && (*p < 0x20 || *p == 0x7f || *p == '\'' || *p == '\\')) {
+            /* ANSI-C quoting keeps a control character on the line */
+            char esc[4] = {'\\', oct[*p >> 6], oct[(*p >> 3) & 7], oct[*p & 7]};
+            domxml__qa_put(b, esc, 4);
+        } else {
+            domxml__qa_putc(b, (char)*p);
+        }
+    }
+    domxml__qa_putc(b, '\'');
+}
+
+char *domxml_argv_to_shell(char *const *argv)
+{
+    const domxml_memory mem = {malloc, realloc, free};
+    domxml__qa_buf b = {.mem = &mem};
+
+    domxml__qa_puts(&b, "");
+    for (size_t i = 0; argv && argv[i]; i++) {
+        bool option = argv[i][0] == '-' && argv[i + 1] && argv[i + 1][0] != '-';
+        shell_word(&b, argv[i]);
+        if (option) {
+            domxml__qa_putc(&b, ' ');
+            shell_word(&b, argv[++i]);
+        }
+        domxml__qa_puts(&b, argv[i + 1] ? " \\\n" : "\n");
+    }
+    return domxml__qa_buf_finish(&b);
 }
