@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "hotplug.h"
+#include "index.h"
 
 /* The argv block: the pointers, then the option names and values. */
 static char **argv_block(domxml__qa_ctx *ctx, size_t *argc)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buses.h"
+#include "index.h"
 
 static bool machine_q35(const char *m)
 {

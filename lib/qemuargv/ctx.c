@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * qemuargv: one call's state. Devices, ids, resources and controllers are
- * collected in one pass each (sorted indexes, binary search), so a call is
- * linear in the devices apart from the sorts.
+ * qemuargv: one call's state: options, the caller's memory, reporting, and
+ * setting up (validation, then index.c and resources.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctx.h"
-
+#include "index.h"
+#include "resources.h"
 /* ------------------------------------------------------------------ */
 /* Memory                                                               */
 
@@ -33,7 +33,7 @@ void *domxml__qa_grow(domxml__qa_ctx *ctx, void *array, size_t *cap, size_t n, s
     return p;
 }
 
-static void *alloc_array(domxml__qa_ctx *ctx, size_t n, size_t size)
+void *domxml__qa_alloc(domxml__qa_ctx *ctx, size_t n, size_t size)
 {
     void *p = NULL;
 
@@ -228,404 +228,6 @@ static int validate(domxml__qa_ctx *ctx)
 }
 
 /* ------------------------------------------------------------------ */
-/* Devices and ids                                                      */
-
-static int cmp_dev_id(const void *a, const void *b)
-{
-    const domxml__qa_dev *x = *(domxml__qa_dev *const *)a, *y = *(domxml__qa_dev *const *)b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x < y ? -1 : x > y);
-}
-
-/* by_id over the devices that have an id; with `final`, two devices of
- * one id are an error. 0, or -1. */
-static int index_ids(domxml__qa_ctx *ctx, bool final)
-{
-    domxml__qa_dev **v = ctx->by_id;
-    size_t n = 0;
-
-    for (size_t i = 0; i < ctx->ndevs; i++)
-        if (ctx->devs[i].id)
-            v[n++] = &ctx->devs[i];
-    qsort(v, n, sizeof(*v), cmp_dev_id);
-    ctx->nids = n;
-    for (size_t i = 1; final && i < n; i++)
-        if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            ctx->cur = (size_t)(v[i] - ctx->devs);
-            domxml__qa_fail(ctx, DOMXML_ERR_DUPLICATE, "qemuargv.id-duplicate",
-                            "its QEMU id '%.64s' is also the id of another device",
-                            v[i]->id);
-            ctx->cur = DOMXML__QA_NONE;
-            return -1;
-        }
-    return 0;
-}
-
-size_t domxml__qa_find_dev(const domxml__qa_ctx *ctx, const char *id)
-{
-    size_t lo = 0, hi = ctx->nids;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ctx->by_id[mid]->id, id) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < ctx->nids && strcmp(ctx->by_id[lo]->id, id) == 0)
-        return (size_t)(ctx->by_id[lo] - ctx->devs);
-    return DOMXML__QA_NONE;
-}
-
-/* "#N" names the Nth device; anything else an id. */
-static size_t resolve(const domxml__qa_ctx *ctx, const char *name)
-{
-    if (name[0] != '#')
-        return domxml__qa_find_dev(ctx, name);
-    size_t v = 0;
-    const char *p = name + 1;
-    if (!*p)
-        return DOMXML__QA_NONE;
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > ctx->ndevs)
-            return DOMXML__QA_NONE;
-        v = v * 10 + (size_t)(*p - '0');
-    }
-    return v < ctx->ndevs ? v : DOMXML__QA_NONE;
-}
-
-static bool numbered(const char *alias, const char *prefix, unsigned long *num)
-{
-    size_t l = strlen(prefix);
-    if (!alias || strncmp(alias, prefix, l) != 0 || alias[l] < '0' || alias[l] > '9')
-        return false;
-    char *end;
-    unsigned long v = strtoul(alias + l, &end, 10);
-    if (*end)
-        return false;
-    *num = v;
-    return true;
-}
-
-static int collect_devices(domxml__qa_ctx *ctx, const domxml_node *devices);
-
-/* Ids: an interface's alias, else net<position among the interfaces>;
- * host devices (those of interfaces first, as libvirt lists them) their
- * alias, else hostdev<highest number in use + 1>. A pool VF makes an
- * interface a host device, so the VFs are resolved first, against the
- * names an interface has before that. */
-static int assign_ids(domxml__qa_ctx *ctx)
-{
-    unsigned long next_host = 0, v;
-    unsigned int ifpos = 0;
-
-    for (size_t i = 0; i < ctx->ndevs; i++) {
-        domxml__qa_dev *d = &ctx->devs[i];
-        d->id = domxml_node_alias(d->node);
-        if (!d->id && d->iface)
-            d->id = domxml__qa_printf(ctx, "net%u", ifpos);
-        if (d->iface)
-            ifpos++;
-    }
-    if (ctx->failed || index_ids(ctx, false) < 0)
-        return -1;
-    for (size_t r = 0; r < ctx->opt.n_resources; r++) {
-        const domxml_qemuargv_resource *res = &ctx->opt.resources[r];
-        if (res->kind != DOMXML_QEMUARGV_RES_POOL_VF || !res->device || !res->value)
-            continue;
-        size_t k = resolve(ctx, res->device);
-        ctx->res_dev[r] = k; /* its name may be the one it loses now */
-        if (k != DOMXML__QA_NONE && ctx->devs[k].iface &&
-            ctx->devs[k].node->interface->type == DOMXML_INTERFACE_TYPE_NETWORK) {
-            ctx->devs[k].pool_vf = res->value;
-            ctx->devs[k].hostlike = true;
-        }
-    }
-    for (size_t i = 0; i < ctx->ndevs; i++) {
-        const char *a = domxml_node_alias(ctx->devs[i].node);
-        if (ctx->devs[i].hostlike && numbered(a, "hostdev", &v) && v + 1 > next_host)
-            next_host = v + 1;
-    }
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < ctx->ndevs; i++) {
-            domxml__qa_dev *d = &ctx->devs[i];
-            if (d->iface != (pass == 0) || !d->hostlike || domxml_node_alias(d->node))
-                continue;
-            d->id = domxml__qa_printf(ctx, "hostdev%lu", next_host++);
-        }
-    if (ctx->failed)
-        return -1;
-    return index_ids(ctx, true);
-}
-
-static bool is_device(const domxml_node *n)
-{
-    return n->kind == DOMXML_NODE_INTERFACE || n->kind == DOMXML_NODE_HOSTDEV;
-}
-
-static int count_devices(const domxml_node *devices, const domxml_node *root, size_t *n)
-{
-    *n = 0;
-    if (!devices)
-        return is_device(root) ? (*n = 1, 0) : 0;
-    for (const domxml_node *c = devices->children; c; c = c->next)
-        if (is_device(c))
-            (*n)++;
-    return 0;
-}
-
-static void add_device(domxml__qa_ctx *ctx, const domxml_node *n, unsigned int ordinal)
-{
-    domxml__qa_dev *d = &ctx->devs[ctx->ndevs++];
-    memset(d, 0, sizeof(*d));
-    d->node = n;
-    d->ordinal = ordinal;
-    d->iface = n->kind == DOMXML_NODE_INTERFACE;
-    d->hostlike = n->kind == DOMXML_NODE_HOSTDEV ||
-                  (d->iface && n->interface->type == DOMXML_INTERFACE_TYPE_HOSTDEV);
-}
-
-/* ------------------------------------------------------------------ */
-/* Controllers                                                          */
-
-static int cmp_ctrl(const void *a, const void *b)
-{
-    const domxml__qa_ctrl *x = a, *y = b;
-    if (x->index != y->index)
-        return x->index < y->index ? -1 : 1;
-    return x < y ? -1 : x > y; /* the first of equal indexes wins */
-}
-
-const domxml__qa_ctrl *domxml__qa_ctrl_find(const domxml__qa_ctrls *c, unsigned long index)
-{
-    size_t lo = 0, hi = c->n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->v[mid].index < index)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->n && c->v[lo].index == index ? &c->v[lo] : NULL;
-}
-
-static void add_controller(domxml__qa_ctx *ctx, const domxml_node *c, size_t *caps)
-{
-    const char *type = domxml_node_attr(c, "type");
-    const char *idx = domxml_node_attr(c, "index");
-    domxml__qa_ctrls *set = NULL;
-    size_t *cap = NULL;
-    char *end;
-
-    if (!type || !idx || idx[0] < '0' || idx[0] > '9')
-        return;
-    if (strcmp(type, "pci") == 0)
-        set = &ctx->pci, cap = &caps[0];
-    else if (strcmp(type, "usb") == 0)
-        set = &ctx->usb, cap = &caps[1];
-    else if (strcmp(type, "scsi") == 0)
-        set = &ctx->scsi, cap = &caps[2];
-    else
-        return;
-    unsigned long index = strtoul(idx, &end, 10);
-    if (*end)
-        return;
-    domxml__qa_ctrl *v = domxml__qa_grow(ctx, set->v, cap, set->n, sizeof(*v));
-    if (!v)
-        return;
-    set->v = v;
-    domxml_node *al = domxml_node_child(c, NULL, "alias");
-    v[set->n++] = (domxml__qa_ctrl){index, domxml_node_attr(c, "model"),
-                                    al ? domxml_node_attr(al, "name") : NULL};
-}
-
-/* Devices and controllers of <devices> in one pass. */
-static int collect_devices(domxml__qa_ctx *ctx, const domxml_node *devices)
-{
-    unsigned int nif = 0, nhost = 0;
-    size_t caps[3] = {0, 0, 0};
-
-    if (!devices) {
-        add_device(ctx, ctx->dom->root, 1);
-        return 0;
-    }
-    for (const domxml_node *c = devices->children; c && !ctx->failed; c = c->next) {
-        if (c->kind == DOMXML_NODE_INTERFACE)
-            add_device(ctx, c, ++nif);
-        else if (c->kind == DOMXML_NODE_HOSTDEV)
-            add_device(ctx, c, ++nhost);
-        else if (c->kind == DOMXML_NODE_ELEMENT && c->name && strcmp(c->name, "controller") == 0)
-            add_controller(ctx, c, caps);
-    }
-    qsort(ctx->pci.v, ctx->pci.n, sizeof(*ctx->pci.v), cmp_ctrl);
-    qsort(ctx->usb.v, ctx->usb.n, sizeof(*ctx->usb.v), cmp_ctrl);
-    qsort(ctx->scsi.v, ctx->scsi.n, sizeof(*ctx->scsi.v), cmp_ctrl);
-    return ctx->failed ? -1 : 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Resources                                                            */
-
-static const char *const res_names[] = {
-    [DOMXML_QEMUARGV_RES_TAP_FD] = "tap fd",
-    [DOMXML_QEMUARGV_RES_VHOST_FD] = "vhost-net fd",
-    [DOMXML_QEMUARGV_RES_IFNAME] = "ifname",
-    [DOMXML_QEMUARGV_RES_VDPA_FD] = "vdpa fd",
-    [DOMXML_QEMUARGV_RES_VHOSTSCSI_FD] = "vhost-scsi fd",
-    [DOMXML_QEMUARGV_RES_SCSI_GENERIC] = "SCSI generic device",
-    [DOMXML_QEMUARGV_RES_POOL_VF] = "pool VF",
-};
-
-/* The kinds of resource a device can use. */
-static bool accepts(const domxml__qa_dev *d, domxml_qemuargv_resource_kind kind)
-{
-    if (d->iface) {
-        domxml_interface_type t = d->node->interface->type;
-        bool tap = (t == DOMXML_INTERFACE_TYPE_ETHERNET || t == DOMXML_INTERFACE_TYPE_BRIDGE ||
-                    t == DOMXML_INTERFACE_TYPE_NETWORK || t == DOMXML_INTERFACE_TYPE_DIRECT) &&
-                   !d->pool_vf;
-        if (kind == DOMXML_QEMUARGV_RES_POOL_VF)
-            return t == DOMXML_INTERFACE_TYPE_NETWORK;
-        if (kind == DOMXML_QEMUARGV_RES_VDPA_FD)
-            return t == DOMXML_INTERFACE_TYPE_VDPA;
-        return tap && (kind == DOMXML_QEMUARGV_RES_TAP_FD ||
-                       kind == DOMXML_QEMUARGV_RES_VHOST_FD || kind == DOMXML_QEMUARGV_RES_IFNAME);
-    }
-    const domxml_hostdev *h = d->node->hostdev;
-    if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES)
-        return false;
-    if (kind == DOMXML_QEMUARGV_RES_VHOSTSCSI_FD)
-        return h->type == DOMXML_HOSTDEV_TYPE_SCSI_HOST;
-    if (kind == DOMXML_QEMUARGV_RES_SCSI_GENERIC)
-        return h->type == DOMXML_HOSTDEV_TYPE_SCSI &&
-               !(h->source && h->source->protocol == DOMXML_SCSI_PROTOCOL_ISCSI);
-    return false;
-}
-
-static bool ifname_ok(const char *s)
-{
-    size_t len = strlen(s);
-    return len && len <= 15 && !strchr(s, '/') && strcmp(s, ".") && strcmp(s, "..") &&
-           !strpbrk(s, " \t\n\r\v\f:") && !domxml__qa_check(s, DOMXML__QA_TEXT);
-}
-
-/* What is wrong with a resource's value, or NULL. */
-static const char *value_problem(const domxml__qa_ctx *ctx, const domxml_qemuargv_resource *r)
-{
-    domxml_pci_addr pci;
-
-    switch (r->kind) {
-    case DOMXML_QEMUARGV_RES_TAP_FD:
-    case DOMXML_QEMUARGV_RES_VHOST_FD:
-    case DOMXML_QEMUARGV_RES_VHOSTSCSI_FD:
-        if (domxml__qa_fd_number(r->value))
-            return NULL;
-        if (!ctx->hotplug)
-            return "is not an fd number (a non-negative decimal the QEMU process inherits)";
-        return domxml__qa_check(r->value, DOMXML__QA_ID)
-                   ? "is neither an fd number nor an fd name for getfd (a QEMU id)"
-                   : NULL;
-    case DOMXML_QEMUARGV_RES_VDPA_FD:
-        return domxml__qa_fd_number(r->value) && strtol(r->value, NULL, 10) > 2
-                   ? NULL
-                   : "is not an fd number above 2 (-add-fd takes numbers)";
-    case DOMXML_QEMUARGV_RES_IFNAME:
-        return ifname_ok(r->value) ? NULL
-                                   : "is not a Linux interface name (1-15 bytes, no '/', ':' "
-                                     "or white space, not '.' or '..')";
-    case DOMXML_QEMUARGV_RES_SCSI_GENERIC:
-        return r->value[0] == '/' && !domxml__qa_check(r->value, DOMXML__QA_TEXT)
-                   ? NULL
-                   : "is not an absolute path of printable UTF-8";
-    case DOMXML_QEMUARGV_RES_POOL_VF:
-        return domxml_pci_addr_from_string(r->value, &pci) == 0
-                   ? NULL
-                   : "is not a PCI address DDDD:BB:SS.F";
-    default:
-        return "is of an unknown kind";
-    }
-}
-
-/* A name or value quoted in a message: printable, or a placeholder. */
-static const char *shown(const char *s)
-{
-    return domxml__qa_check(s, DOMXML__QA_TEXT) ? "(unprintable)" : s;
-}
-
-/* Every resource names a device that takes it, with a value of its kind;
- * grouped by device. */
-static int index_resources(domxml__qa_ctx *ctx)
-{
-    size_t n = ctx->opt.n_resources;
-    size_t *dev_of = ctx->res_dev;
-
-    ctx->res_of = alloc_array(ctx, n, sizeof(*ctx->res_of));
-    if (ctx->failed)
-        return -1;
-    for (size_t r = 0; r < n && !ctx->failed; r++) {
-        const domxml_qemuargv_resource *res = &ctx->opt.resources[r];
-        const char *what = (unsigned)res->kind < DOMXML_QEMUARGV_RES_LAST && res->kind &&
-                                   res_names[res->kind]
-                               ? res_names[res->kind]
-                               : NULL;
-        const char *why;
-        if (!what)
-            domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.resource-kind",
-                            "resource %zu has an unknown kind %d", r, (int)res->kind);
-        else if (!res->device || !res->value)
-            domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.resource-null",
-                            "the %s resource %zu has no device or no value", what, r);
-        else if ((res->kind != DOMXML_QEMUARGV_RES_POOL_VF &&
-                  (dev_of[r] = resolve(ctx, res->device)) == DOMXML__QA_NONE) ||
-                 dev_of[r] == DOMXML__QA_NONE)
-            domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.resource-device",
-                            "the %s given for '%.64s': no device has that id", what,
-                            shown(res->device));
-        else if (!accepts(&ctx->devs[dev_of[r]], res->kind))
-            domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.resource-unused",
-                            "the %s given for '%.64s': that device takes none", what,
-                            shown(res->device));
-        else if ((why = value_problem(ctx, res)))
-            domxml__qa_fail(ctx, DOMXML_ERR_VALUE, "qemuargv.resource-value",
-                            "the %s '%.64s' given for '%.64s' %s", what, shown(res->value),
-                            shown(res->device), why);
-    }
-    if (!ctx->failed) { /* counting sort by device, stable */
-        for (size_t r = 0; r < n; r++)
-            ctx->devs[dev_of[r]].res_n++;
-        size_t at = 0;
-        for (size_t i = 0; i < ctx->ndevs; i++) {
-            ctx->devs[i].res_first = at;
-            at += ctx->devs[i].res_n;
-            ctx->devs[i].res_n = 0;
-        }
-        for (size_t r = 0; r < n; r++) {
-            domxml__qa_dev *d = &ctx->devs[dev_of[r]];
-            ctx->res_of[d->res_first + d->res_n++] = r;
-        }
-    }
-    return ctx->failed ? -1 : 0;
-}
-
-size_t domxml__qa_res(const domxml__qa_ctx *ctx, size_t dev, domxml_qemuargv_resource_kind kind,
-                      const char **out, size_t max)
-{
-    const domxml__qa_dev *d = &ctx->devs[dev];
-    size_t n = 0;
-
-    for (size_t i = 0; i < d->res_n; i++) {
-        const domxml_qemuargv_resource *r = &ctx->opt.resources[ctx->res_of[d->res_first + i]];
-        if (r->kind == kind) {
-            if (n < max)
-                out[n] = r->value;
-            n++;
-        }
-    }
-    return n;
-}
-
-/* ------------------------------------------------------------------ */
 
 static int options(domxml__qa_ctx *ctx, const domxml_qemuargv_options *opt)
 {
@@ -661,7 +263,6 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
                        const domxml_qemuargv_options *opt, domxml_error *err, bool check)
 {
     bool hotplug = ctx->hotplug;
-    size_t n;
 
     memset(ctx, 0, sizeof(*ctx));
     ctx->hotplug = hotplug;
@@ -682,7 +283,7 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
         return -1;
     }
     ctx->json = ctx->opt.syntax == DOMXML_QEMUARGV_SYNTAX_JSON;
-    ctx->standalone = is_device(dom->root);
+    ctx->standalone = domxml__qa_is_device(dom->root);
     if (check && validate(ctx) < 0)
         return -1;
     const domxml_node *devices = ctx->standalone ? NULL : domxml_domain_devices(dom);
@@ -692,12 +293,9 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
         domxml_node *type = os ? domxml_node_child(os, NULL, "type") : NULL;
         ctx->machine = type ? domxml_node_attr(type, "machine") : NULL;
     }
-    count_devices(devices, dom->root, &n);
-    ctx->devs = alloc_array(ctx, n, sizeof(*ctx->devs));
-    ctx->by_id = alloc_array(ctx, n, sizeof(*ctx->by_id));
-    ctx->res_dev = alloc_array(ctx, ctx->opt.n_resources, sizeof(*ctx->res_dev));
-    if (ctx->failed || collect_devices(ctx, devices) < 0 || assign_ids(ctx) < 0 ||
-        index_resources(ctx) < 0)
+    ctx->res_dev = domxml__qa_alloc(ctx, ctx->opt.n_resources, sizeof(*ctx->res_dev));
+    if (ctx->failed || domxml__qa_collect(ctx, devices) < 0 || domxml__qa_assign_ids(ctx) < 0 ||
+        domxml__qa_index_resources(ctx) < 0)
         return -1;
     return 0;
 }

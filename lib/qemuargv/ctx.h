@@ -78,14 +78,6 @@ typedef struct domxml__qa_ctx {
 int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
                        const domxml_qemuargv_options *opt, domxml_error *err, bool validate);
 void domxml__qa_ctx_clear(domxml__qa_ctx *ctx);
-/* The device whose id is `id`, or DOMXML__QA_NONE. */
-size_t domxml__qa_find_dev(const domxml__qa_ctx *ctx, const char *id);
-/* The values of resources of `kind` given for device `dev`, in the
- * caller's order, at most `max` (the count is returned). */
-size_t domxml__qa_res(const domxml__qa_ctx *ctx, size_t dev, domxml_qemuargv_resource_kind kind,
-                      const char **out, size_t max);
-/* The controller of that index, or NULL. */
-const domxml__qa_ctrl *domxml__qa_ctrl_find(const domxml__qa_ctrls *c, unsigned long index);
 
 /* The first error: reported (callback, *err) with the current device's
  * position and path; later ones are dropped. */
@@ -94,7 +86,9 @@ void domxml__qa_fail(domxml__qa_ctx *ctx, domxml_error_code kind, const char *co
 void domxml__qa_warn(domxml__qa_ctx *ctx, domxml_error_code kind, const char *code,
                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Memory from the caller's hooks, failing the call when out of it. */
+/* Memory from the caller's hooks, failing the call when out of it: an
+ * array of n (at least 1) objects; room for one more in a growing one. */
+void *domxml__qa_alloc(domxml__qa_ctx *ctx, size_t n, size_t size);
 void *domxml__qa_grow(domxml__qa_ctx *ctx, void *array, size_t *cap, size_t n, size_t size);
 /* A copy of formatted text in the call's string arena, or NULL. */
 const char *domxml__qa_printf(domxml__qa_ctx *ctx, const char *fmt, ...)

@@ -9,6 +9,7 @@
 
 #include "buses.h"
 #include "hostdev.h"
+#include "resources.h"
 
 static const domxml__qa_row vfio_rows[] = {
     DOMXML__QA_STR("driver", 1, 1, driver, DOMXML__QA_NAME),

@@ -10,6 +10,7 @@
 #include "build.h"
 #include "failover.h"
 #include "hotplug.h"
+#include "resources.h"
 
 static void cmd(domxml__qa_buf *b, const char *name)
 {

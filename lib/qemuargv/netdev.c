@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "netdev.h"
+#include "resources.h"
 
 #define MAX_FDS 64
 

@@ -84,9 +84,10 @@ static bool checked(domxml__qa_ctx *ctx, const char *key, const domxml__qa_val *
 
     if (!why)
         return true;
-    if (val->cls == DOMXML__QA_TEXT || domxml__qa_check(val->s, DOMXML__QA_TEXT))
+    const char *text_why = domxml__qa_check(val->s, DOMXML__QA_TEXT);
+    if (text_why)
         domxml__qa_fail(ctx, DOMXML_ERR_VALUE, "qemuargv.value",
-                        "the value of %s= cannot be written safely: %s", key, why);
+                        "the value of %s= cannot be written safely: %s", key, text_why);
     else
         domxml__qa_fail(ctx, DOMXML_ERR_VALUE, "qemuargv.value",
                         "'%.64s' (for %s=) is not %s: %s (it must match %s)", val->s, key,
