@@ -15,7 +15,7 @@ void domxml__qa_build_one(domxml__qa_ctx *ctx, size_t k)
         domxml__qa_hostdev(&v);
     } else {
         const domxml_interface *i = v.iface;
-        v.netdev = domxml__qa_printf(ctx, "host%s", v.id);
+        v.netdev = domxml__qa_cat(ctx, "host", v.id, NULL);
         if (i->link && i->link->state == DOMXML_LINK_STATE_DOWN)
             domxml__qa_warn(ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.link-state",
                             "<link state='down'> has no QEMU start-up property: send QMP "

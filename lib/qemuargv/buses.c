@@ -111,8 +111,9 @@ void domxml__qa_pci_address(domxml__qa_view *v, domxml__qa_bus_kind *kind_out)
         v->multifunction = ad->u.pci.multifunction;
         unsigned int slot = p->slot.set ? p->slot.value : 0;
         unsigned int fn = p->function.set ? p->function.value : 0;
-        v->addr = fn ? domxml__qa_printf(ctx, "0x%x.0x%x", slot, fn)
-                     : domxml__qa_printf(ctx, "0x%x", slot);
+        char hs[24], hf[24];
+        v->addr = domxml__qa_cat(ctx, "0x", domxml__qa_utoa(hs, slot, 16), fn ? ".0x" : NULL,
+                                 domxml__qa_utoa(hf, fn, 16), NULL);
     } else if (!ad && domxml__qa_machine_pc(ctx->machine)) {
         kind = DOMXML__QA_BUS_PCI;
     } else if (!ad && machine_q35(ctx->machine)) {
@@ -172,7 +173,7 @@ void domxml__qa_usb_bus(domxml__qa_view *v, unsigned int index)
     const domxml__qa_ctrl *c = ctx->standalone ? NULL : domxml__qa_ctrl_find(&ctx->usb, index);
 
     if (c && user_alias(c->alias))
-        v->bus = domxml__qa_printf(ctx, "%s.0", c->alias);
+        v->bus = domxml__qa_cat(ctx, c->alias, ".0", NULL);
     else if (index == 0)
         v->bus = "usb.0";
     else

@@ -89,6 +89,41 @@ const char *domxml__qa_printf(domxml__qa_ctx *ctx, const char *fmt, ...)
     return s;
 }
 
+const char *domxml__qa_cat(domxml__qa_ctx *ctx, ...)
+{
+    const char *parts[8], *p;
+    size_t lens[8], n = 0, total = 0;
+    va_list ap;
+
+    va_start(ap, ctx);
+    while (n < 8 && (p = va_arg(ap, const char *))) {
+        lens[n] = strlen(p);
+        total += lens[n];
+        parts[n++] = p;
+    }
+    va_end(ap);
+    char *s = ctx->failed ? NULL : arena_take(ctx, total + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0, at = 0; i < n; at += lens[i], i++)
+        memcpy(s + at, parts[i], lens[i]);
+    s[total] = '\0';
+    return s;
+}
+
+const char *domxml__qa_utoa(char buf[24], unsigned long long v, unsigned int base)
+{
+    static const char digits[] = "0123456789abcdef";
+    char *p = buf + 23;
+
+    *p = '\0';
+    do {
+        *--p = digits[v % base];
+        v /= base;
+    } while (v);
+    return p;
+}
+
 void domxml__qa_ctx_clear(domxml__qa_ctx *ctx)
 {
     void (*release)(void *) = ctx->mem.free_fcn;

@@ -90,6 +90,11 @@ void domxml__qa_warn(domxml__qa_ctx *ctx, domxml_error_code kind, const char *co
  * array of n (at least 1) objects; room for one more in a growing one. */
 void *domxml__qa_alloc(domxml__qa_ctx *ctx, size_t n, size_t size);
 void *domxml__qa_grow(domxml__qa_ctx *ctx, void *array, size_t *cap, size_t n, size_t size);
+/* The concatenation of the strings up to a NULL (at most 8) in the call's
+ * string arena, or NULL: the cheap form of domxml__qa_printf(). */
+const char *domxml__qa_cat(domxml__qa_ctx *ctx, ...);
+/* v in `base` (10 or 16, lower case) written at the end of buf. */
+const char *domxml__qa_utoa(char buf[24], unsigned long long v, unsigned int base);
 /* A copy of formatted text in the call's string arena, or NULL. */
 const char *domxml__qa_printf(domxml__qa_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

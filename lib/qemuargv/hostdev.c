@@ -349,7 +349,7 @@ static bool scsi_backend(domxml__qa_view *v, const domxml_hostdev_source *s, boo
     }
     v->readonly = readonly ? DOMXML_TRISTATE_SWITCH_ON : DOMXML_TRISTATE_SWITCH_ABSENT;
     if (v->ctx->json) {
-        v->drive = v->node_name = domxml__qa_printf(v->ctx, "libvirt-%s-backend", v->id);
+        v->drive = v->node_name = domxml__qa_cat(v->ctx, "libvirt-", v->id, "-backend", NULL);
         v->readonly = sw_of(readonly);
         if (iscsi)
             iscsi_blockdev(v, s);
@@ -357,7 +357,7 @@ static bool scsi_backend(domxml__qa_view *v, const domxml_hostdev_source *s, boo
             v->driver = "host_device", v->filename = file;
         domxml__qa_emit(v, DOMXML__QA_ARG_BLOCKDEV, true, DOMXML__QA_ROWS(blockdev_rows));
     } else {
-        v->drive = domxml__qa_printf(v->ctx, "drive-%s", v->id);
+        v->drive = domxml__qa_cat(v->ctx, "drive-", v->id, NULL);
         v->file = file;
         v->if_ = "none";
         v->format = "raw";
@@ -391,7 +391,7 @@ static void scsi_generic(domxml__qa_view *v)
     d.id = v->id;
     d.drive = v->drive;
     d.driver = "scsi-generic";
-    d.bus = domxml__qa_printf(v->ctx, "%s.0", ctrl);
+    d.bus = domxml__qa_cat(v->ctx, ctrl, ".0", NULL);
     if (!lsi) {
         d.channel = (domxml__qa_num){ad->u.drive.bus.value, true};
         d.lun = (domxml__qa_num){ad->u.drive.unit.value, true};

@@ -158,9 +158,9 @@ static void unplug_one(domxml__qa_ctx *ctx, size_t k, domxml__qa_buf *b)
     }
     if (d->iface && !d->hostlike) {
         domxml_interface_type t = d->node->interface->type;
-        cmd1(b, "netdev_del", "id", domxml__qa_printf(ctx, "host%s", d->id));
+        cmd1(b, "netdev_del", "id", domxml__qa_cat(ctx, "host", d->id, NULL));
         if (t == DOMXML_INTERFACE_TYPE_VHOSTUSER)
-            cmd1(b, "chardev-remove", "id", domxml__qa_printf(ctx, "char%s", d->id));
+            cmd1(b, "chardev-remove", "id", domxml__qa_cat(ctx, "char", d->id, NULL));
         if (t == DOMXML_INTERFACE_TYPE_VDPA &&
             domxml__qa_res(ctx, k, DOMXML_QEMUARGV_RES_VDPA_FD, vdpa, 1)) {
             cmd(b, "remove-fd");
@@ -171,7 +171,7 @@ static void unplug_one(domxml__qa_ctx *ctx, size_t k, domxml__qa_buf *b)
     } else if (!d->iface && d->node->hostdev->type == DOMXML_HOSTDEV_TYPE_SCSI &&
                d->node->hostdev->mode != DOMXML_HOSTDEV_MODE_CAPABILITIES) {
         cmd1(b, "blockdev-del", "node-name",
-             domxml__qa_printf(ctx, "libvirt-%s-backend", d->id));
+             domxml__qa_cat(ctx, "libvirt-", d->id, "-backend", NULL));
     }
     ctx->cur = DOMXML__QA_NONE;
 }

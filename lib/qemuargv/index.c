@@ -94,12 +94,13 @@ int domxml__qa_assign_ids(domxml__qa_ctx *ctx)
 {
     unsigned long next_host = 0, v;
     unsigned int ifpos = 0;
+    char num[24];
 
     for (size_t i = 0; i < ctx->ndevs; i++) {
         domxml__qa_dev *d = &ctx->devs[i];
         d->id = domxml_node_alias(d->node);
         if (!d->id && d->iface)
-            d->id = domxml__qa_printf(ctx, "net%u", ifpos);
+            d->id = domxml__qa_cat(ctx, "net", domxml__qa_utoa(num, ifpos, 10), NULL);
         if (d->iface)
             ifpos++;
     }
@@ -127,7 +128,7 @@ int domxml__qa_assign_ids(domxml__qa_ctx *ctx)
             domxml__qa_dev *d = &ctx->devs[i];
             if (d->iface != (pass == 0) || !d->hostlike || domxml_node_alias(d->node))
                 continue;
-            d->id = domxml__qa_printf(ctx, "hostdev%lu", next_host++);
+            d->id = domxml__qa_cat(ctx, "hostdev", domxml__qa_utoa(num, next_host++, 10), NULL);
         }
     if (ctx->failed)
         return -1;

@@ -93,7 +93,7 @@ static const char *joined(domxml__qa_view *v, const char **fds, size_t n)
         domxml__qa_fail(v->ctx, DOMXML_ERR_NOMEM, "qemuargv.nomem", "out of memory");
         s = NULL;
     } else {
-        s = domxml__qa_printf(v->ctx, "%s", b.s ? b.s : "");
+        s = domxml__qa_cat(v->ctx, b.s ? b.s : "", NULL);
     }
     domxml__qa_buf_release(&b);
     return s;
@@ -286,7 +286,7 @@ static void netdev_vhostuser(domxml__qa_view *v)
         return;
     }
     v->backend = "socket";
-    v->chardev = domxml__qa_printf(v->ctx, "char%s", v->id);
+    v->chardev = domxml__qa_cat(v->ctx, "char", v->id, NULL);
     v->path = s->u.vhostuser.path;
     v->server = server ? DOMXML_TRISTATE_SWITCH_ON : DOMXML_TRISTATE_SWITCH_ABSENT;
     if (r && r->enabled == DOMXML_TRISTATE_BOOL_YES && r->timeout.set)
@@ -321,7 +321,7 @@ static void netdev_vdpa(domxml__qa_view *v)
         v->set = (domxml__qa_num){set, true};
         v->fdnum = (domxml__qa_num){strtol(fd[0], NULL, 10), true};
         if (v->ctx->json)
-            v->opaque = domxml__qa_printf(v->ctx, "%s-vdpa", v->id);
+            v->opaque = domxml__qa_cat(v->ctx, v->id, "-vdpa", NULL);
         else
             v->opaque = path && *path ? path : "vdpa";
         domxml__qa_emit(v, DOMXML__QA_ARG_ADDFD, false, DOMXML__QA_ROWS(addfd_rows));

@@ -82,7 +82,7 @@ static const char *nic_driver(domxml__qa_view *v)
                         "model %s needs a PCI address", domxml_model_name(i->model));
         return NULL;
     }
-    return domxml__qa_printf(v->ctx, "virtio-net-%s%s", suffix, var);
+    return domxml__qa_cat(v->ctx, "virtio-net-", suffix, var, NULL);
 }
 
 static bool pow2_in(unsigned int x, unsigned int lo, unsigned int hi)
@@ -184,7 +184,7 @@ void domxml__qa_nic(domxml__qa_view *v)
     if (i->teaming && i->teaming->type == DOMXML_TEAMING_TYPE_PERSISTENT)
         v->failover = DOMXML_TRISTATE_SWITCH_ON;
     if (i->mac && i->mac->address.set)
-        v->mac = domxml__qa_printf(v->ctx, "%s", domxml_mac_to_string(&i->mac->address, mac));
+        v->mac = domxml__qa_cat(v->ctx, domxml_mac_to_string(&i->mac->address, mac), NULL);
     bool ccw = domxml__qa_ccw(v);
     if (i->info.boot && i->info.boot->loadparm && !ccw) {
         domxml__qa_fail(v->ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.loadparm",
