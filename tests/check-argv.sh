@@ -39,7 +39,7 @@ for xml in "$dir"/*.xml; do
     opts=""
     [ -f "$name.opts" ] && opts=$(cat "$name.opts")
     case " $opts " in
-    *" --hotplug "* | *" --unplug "*)
+    *" --hotplug "* | *" --unplug "* | *" --passt "*)
         # shellcheck disable=SC2086
         run "$xml" $opts
         compare "$name.out"

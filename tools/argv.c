@@ -17,8 +17,10 @@ static const char argv_usage[] =
     "usage: domxml argv [--syntax=keyval|json] [--fd ALIAS=N]... [--vhostfd ALIAS=N]...\n"
     "                   [--ifname ALIAS=NAME]... [--vdpafd ALIAS=N]... [--vhostscsifd ALIAS=N]...\n"
     "                   [--sg ALIAS=/dev/sgN]... [--vf ALIAS=DDDD:BB:SS.F]...\n"
+    "                   [--passt-socket ALIAS=PATH]... [--qemu-version X.Y]\n"
     "                   [--machine TYPE] [--bus INDEX=NAME]...\n"
-    "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS] FILE|-\n";
+    "                   [--hotplug [--alias ALIAS] | --unplug --alias ALIAS |\n"
+    "                    --passt [--alias ALIAS]] FILE|-\n";
 
 /* As domxml validate prints a diagnostic (on stderr: stdout holds the
  * arguments): FILE:LINE:COLUMN: error|warning: MESSAGE (at PATH) [CODE]. */
@@ -85,12 +87,13 @@ int domxml_cli_argv(int argc, char **argv)
         {"--vhostscsifd", DOMXML_QEMUARGV_RES_VHOSTSCSI_FD},
         {"--sg", DOMXML_QEMUARGV_RES_SCSI_GENERIC},
         {"--vf", DOMXML_QEMUARGV_RES_POOL_VF},
+        {"--passt-socket", DOMXML_QEMUARGV_RES_PASST_SOCKET},
     };
     domxml_qemuargv_options opt;
     domxml_qemuargv_resource *res = calloc((size_t)argc + 1, sizeof(*res));
     domxml_qemuargv_bus *buses = calloc((size_t)argc + 1, sizeof(*buses));
     const char *file = NULL, *alias = NULL, *v;
-    bool hotplug = false, unplug = false;
+    bool hotplug = false, unplug = false, passt = false;
     int rc = 2;
 
     domxml_qemuargv_options_init(&opt);
@@ -131,6 +134,24 @@ int domxml_cli_argv(int argc, char **argv)
                 fprintf(stderr, "domxml argv: --syntax is keyval or json\n");
                 goto usage;
             }
+        } else if ((v = opt_value(argc, argv, &i, "--qemu-version"))) {
+            unsigned long major, minor, micro = 0;
+            char *end;
+            major = strtoul(v, &end, 10);
+            if (end == v || *end != '.' || end[1] < '0' || end[1] > '9') {
+                fprintf(stderr, "domxml argv: --qemu-version takes MAJOR.MINOR[.MICRO]\n");
+                goto usage;
+            }
+            minor = strtoul(end + 1, &end, 10);
+            if (*end == '.')
+                micro = strtoul(end + 1, &end, 10);
+            if (*end || major > 99 || minor > 999 || micro > 999) {
+                fprintf(stderr, "domxml argv: --qemu-version takes MAJOR.MINOR[.MICRO]\n");
+                goto usage;
+            }
+            opt.qemu_version = major * 1000000 + minor * 1000 + micro;
+        } else if (strcmp(argv[i], "--passt") == 0) {
+            passt = true;
         } else if ((v = opt_value(argc, argv, &i, "--machine"))) {
             opt.machine = v;
         } else if ((v = opt_value(argc, argv, &i, "--bus"))) {
@@ -160,7 +181,8 @@ int domxml_cli_argv(int argc, char **argv)
             file = argv[i];
         }
     }
-    if (!file || (hotplug && unplug) || (unplug && !alias) || (alias && !hotplug && !unplug))
+    if (!file || hotplug + unplug + passt > 1 || (unplug && !alias) ||
+        (alias && !hotplug && !unplug && !passt))
         goto usage;
 
     domxml_error err;
@@ -179,6 +201,13 @@ int domxml_cli_argv(int argc, char **argv)
         text = domxml_qemuargv_hotplug(dom, alias, &opt, &err);
     } else if (unplug) {
         text = domxml_qemuargv_unplug(dom, alias, &opt, &err);
+    } else if (passt) {
+        char **words = domxml_qemuargv_passt(dom, alias, &opt, NULL, &err);
+        if (words && !(text = domxml_argv_to_shell(words))) {
+            memset(&err, 0, sizeof(err));
+            snprintf(err.message, sizeof(err.message), "out of memory");
+        }
+        domxml_qemuargv_free(words);
     } else {
         char **args = domxml_qemuargv_build(dom, &opt, NULL, &err);
         if (args) {

@@ -59,6 +59,11 @@ typedef enum domxml_qemuargv_resource_kind {
      * network definition). The interface is then a vfio-pci host device,
      * numbered hostdevN; name it by alias, "#N" or its net<position>. */
     DOMXML_QEMUARGV_RES_POOL_VF,
+    /* The unix socket of the passt the caller started for a passt
+     * interface (<backend type='passt'/>): a stream netdev, or a
+     * vhost-user chardev, connects to it. Without one, QEMU 10.1 and
+     * later start passt themselves (-netdev passt). Since 0.3. */
+    DOMXML_QEMUARGV_RES_PASST_SOCKET,
     DOMXML_QEMUARGV_RES_LAST
 } domxml_qemuargv_resource_kind;
 
@@ -123,7 +128,16 @@ typedef struct domxml_qemuargv_options {
      * manager that hot-plugs picks one its QEMU does not use yet, and
      * passes the same one to the unplug. Default 0. Since 0.3. */
     unsigned int fdset_base;
+    /* The QEMU the arguments are for, as major * 1000000 + minor * 1000 +
+     * micro (QEMU's and libvirt's encoding): 7002000 for 7.2, 10001000
+     * for 10.1. 0: 7.2, Debian 12's and the oldest current libvirt
+     * supports. Spellings that changed follow it (docs/qemuargv.md,
+     * "Versions"); a feature the target lacks is an error naming the
+     * version that has it. Since 0.3. */
+    unsigned long qemu_version;
 } domxml_qemuargv_options;
+
+#define DOMXML_QEMUARGV_VERSION(major, minor) ((unsigned long)(major) * 1000000UL + (minor) * 1000UL)
 
 static inline void domxml_qemuargv_options_init(domxml_qemuargv_options *options)
 {
@@ -210,6 +224,23 @@ DOMXML_API char *domxml_qemuargv_hotplug(const domxml_domain *dom, const char *a
  */
 DOMXML_API char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
                                         const domxml_qemuargv_options *options,
+                                        domxml_error *error);
+
+/*
+ * passt's own command line for the passt interface whose id is `alias`
+ * (NULL: a standalone document's root), as libvirt builds it when it
+ * starts passt: "passt", "--one-off", "--socket", PATH (the
+ * DOMXML_QEMUARGV_RES_PASST_SOCKET resource, required), "--vhost-user"
+ * for a vhost-user interface, then what the XML asks for: --mtu,
+ * --interface (<source dev>), --log-file, --address/--netmask (<ip>),
+ * --gateway (<route>), --hostname/--fqdn, --tcp-ports/--udp-ports
+ * (<portForward>). The caller runs it (the library never spawns
+ * anything), then passes the same socket to domxml_qemuargv_build().
+ * A NULL-terminated argv in one block freed with domxml_qemuargv_free(),
+ * its length in *argc; NULL with *error filled. Since 0.3.
+ */
+DOMXML_API char **domxml_qemuargv_passt(const domxml_domain *dom, const char *alias,
+                                        const domxml_qemuargv_options *options, size_t *argc,
                                         domxml_error *error);
 
 /* True when `id` is a QEMU identifier: ^[A-Za-z][A-Za-z0-9._-]*$. */

@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "hotplug.h"
+#include "passt.h"
 #include "index.h"
 
 /* The argv block: the pointers, then the option names and values. */
@@ -126,6 +127,24 @@ char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *alias,
                              const domxml_qemuargv_options *options, domxml_error *error)
 {
     return commands(dom, alias, options, error, false);
+}
+
+char **domxml_qemuargv_passt(const domxml_domain *dom, const char *alias,
+                             const domxml_qemuargv_options *options, size_t *argc,
+                             domxml_error *error)
+{
+    domxml__qa_ctx ctx;
+    char **argv = NULL;
+    size_t k;
+
+    if (argc)
+        *argc = 0;
+    ctx.hotplug = false;
+    if (domxml__qa_prepare(&ctx, dom, options, error, true) == 0 &&
+        (k = pick(&ctx, alias)) != DOMXML__QA_NONE)
+        argv = domxml__qa_passt_argv(&ctx, k, argc);
+    domxml__qa_ctx_clear(&ctx);
+    return argv;
 }
 
 bool domxml_qemuargv_id_valid(const char *id)

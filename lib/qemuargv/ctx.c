@@ -286,6 +286,15 @@ static int options(domxml__qa_ctx *ctx, const domxml_qemuargv_options *opt)
                         (int)ctx->opt.syntax);
         return -1;
     }
+    unsigned long v = ctx->opt.qemu_version ? ctx->opt.qemu_version : 7002000;
+    if (v < 4002000 || v >= 100000000) {
+        domxml__qa_fail(ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.qemu-version",
+                        "QEMU %lu.%lu: qemuargv writes arguments for QEMU 4.2 (failover) and "
+                        "later",
+                        v / 1000000, v / 1000 % 1000);
+        return -1;
+    }
+    ctx->qemu = (unsigned int)(v / 1000000 * 100 + v / 1000 % 1000 % 100);
     if (ctx->opt.n_resources && !ctx->opt.resources) {
         domxml__qa_fail(ctx, DOMXML_ERR_INVALID_ARG, "qemuargv.options",
                         "n_resources is set but resources is NULL");
@@ -327,6 +336,9 @@ int domxml__qa_prepare(domxml__qa_ctx *ctx, const domxml_domain *dom,
         domxml_node *os = domxml_node_child(dom->root, NULL, "os");
         domxml_node *type = os ? domxml_node_child(os, NULL, "type") : NULL;
         ctx->machine = type ? domxml_node_attr(type, "machine") : NULL;
+        const char *arch = type ? domxml_node_attr(type, "arch") : NULL;
+        ctx->arm_virt = arch && strcmp(arch, "aarch64") == 0 && ctx->machine &&
+                        (strcmp(ctx->machine, "virt") == 0 || strncmp(ctx->machine, "virt-", 5) == 0);
     }
     ctx->res_dev = domxml__qa_alloc(ctx, ctx->opt.n_resources, sizeof(*ctx->res_dev));
     if (ctx->failed || domxml__qa_collect(ctx, devices) < 0 || domxml__qa_assign_ids(ctx) < 0 ||

@@ -51,8 +51,10 @@ typedef struct domxml__qa_ctx {
     bool failed;
     bool standalone;
     bool json;
-    bool hotplug; /* fds may be getfd names */
+    bool hotplug;      /* fds may be getfd names */
+    unsigned int qemu; /* the target QEMU: major * 100 + minor */
     const char *machine;
+    bool arm_virt; /* aarch64 virt: NICs default to virtio */
     domxml__qa_dev *devs;
     size_t ndevs;
     domxml__qa_dev **by_id; /* the devices with an id, sorted by id */

@@ -29,6 +29,7 @@ static const domxml__qa_row mdev_rows[] = {
     DOMXML__QA_TXT("sysfsdev", 3, 3, sysfsdev),
     DOMXML__QA_TXT("display", 4, 4, display),
     DOMXML__QA_NUM("bootindex", 5, 5, bootindex),
+    DOMXML__QA_TXT("loadparm", 5, 5, loadparm), /* vfio-ccw, as CCW NICs */
     DOMXML__QA_TXT("devno", 6, 6, devno),
     DOMXML__QA_PCI_ROWS(7, 7),
     DOMXML__QA_ROM_ROWS(11, 11),
@@ -256,9 +257,12 @@ static void mdev(domxml__qa_view *v)
     v->sysfsdev =
         domxml__qa_printf(v->ctx, "/sys/bus/mdev/devices/%s", h->source->address->u.mdev.uuid);
     v->display = display_of(h->display);
+    if (!v->display && v->ctx->json && h->model == DOMXML_HOSTDEV_MODEL_VFIO_PCI)
+        v->display = "off"; /* current libvirt writes its default */
     domxml__qa_boot(v);
     if (h->model == DOMXML_HOSTDEV_MODEL_VFIO_CCW) {
         domxml__qa_ccw(v);
+        v->loadparm = v->info->boot ? v->info->boot->loadparm : NULL;
     } else if (h->model == DOMXML_HOSTDEV_MODEL_VFIO_PCI) {
         domxml__qa_pci_address(v, NULL);
         domxml__qa_rom(v);

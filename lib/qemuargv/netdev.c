@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "netdev.h"
+#include "passt.h"
 #include "resources.h"
 
 #define MAX_FDS 64
@@ -50,7 +51,9 @@ static const domxml__qa_row chardev_rows[] = {
     DOMXML__QA_IDS("id", 2, 2, chardev),
     DOMXML__QA_TXT("path", 3, 3, path),
     DOMXML__QA_SW("server", 4, 4, server),
-    DOMXML__QA_NUM("reconnect", 5, 5, reconnect),
+    /* QEMU 9.2 replaced seconds by milliseconds */
+    DOMXML__QA_NUM_V("reconnect", 5, 5, reconnect, 0, 902),
+    DOMXML__QA_NUM_V("reconnect-ms", 5, 5, reconnect_ms, 902, 0),
 };
 
 static const domxml__qa_row vhostuser_rows[] = {
@@ -73,9 +76,11 @@ static const domxml__qa_row vdpa_rows[] = {
     DOMXML__QA_IDS("id", 4, 4, netdev),
 };
 
-static unsigned int queues_of(const domxml_interface *i)
+/* Queues: a non-virtio model has one (libvirt ignores <driver queues>). */
+static unsigned int queues_of(const domxml__qa_view *v)
 {
-    return i->driver && i->driver->queues.set ? i->driver->queues.value : 1;
+    const domxml_interface *i = v->iface;
+    return v->virtio && i->driver && i->driver->queues.set ? i->driver->queues.value : 1;
 }
 
 /* "a:b:c" of the values (checked by the context). */
@@ -102,7 +107,7 @@ static const char *joined(domxml__qa_view *v, const char **fds, size_t n)
 static bool tap_counts(domxml__qa_view *v, size_t ntap, size_t nvhost, const char *ifname)
 {
     const domxml_interface *i = v->iface;
-    unsigned int queues = queues_of(i);
+    unsigned int queues = queues_of(v);
     const char *why = NULL, *code = "qemuargv.resource-count";
     domxml_error_code kind = DOMXML_ERR_VALUE;
 
@@ -115,7 +120,8 @@ static bool tap_counts(domxml__qa_view *v, size_t ntap, size_t nvhost, const cha
         why = i->type == DOMXML_INTERFACE_TYPE_DIRECT
                   ? "it needs a tap (macvtap) fd or an ifname from the caller"
                   : "it needs a tap fd or an ifname from the caller";
-    else if (i->driver && i->driver->name == DOMXML_NET_DRIVER_NAME_VHOST && !nvhost)
+    else if (i->driver && i->driver->name == DOMXML_NET_DRIVER_NAME_VHOST && !nvhost &&
+             v->virtio)
         kind = DOMXML_ERR_MISSING, code = "qemuargv.resource-missing",
         why = "<driver name='vhost'> needs vhost-net fds from the caller";
     else if (i->driver && i->driver->name == DOMXML_NET_DRIVER_NAME_QEMU && nvhost)
@@ -150,6 +156,9 @@ static void netdev_tap(domxml__qa_view *v)
     if (!ntap && !ifname && i->type == DOMXML_INTERFACE_TYPE_ETHERNET && i->target &&
         i->target->dev && i->target->managed == DOMXML_TRISTATE_BOOL_NO)
         ifname = i->target->dev;
+    if (!v->virtio && i->driver && i->driver->name == DOMXML_NET_DRIVER_NAME_VHOST)
+        domxml__qa_warn(v->ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.vhost-not-virtio",
+                        "<driver name='vhost'> is for virtio NICs: ignored, as libvirt does");
     if (!tap_counts(v, ntap, nvhost, ifname))
         return;
     v->type = "tap";
@@ -160,8 +169,8 @@ static void netdev_tap(domxml__qa_view *v)
     if (!ntap) {
         v->ifname = ifname;
         v->script = v->downscript = "no";
-        if (queues_of(i) > 1)
-            v->queues = (domxml__qa_num){queues_of(i), true};
+        if (queues_of(v) > 1)
+            v->queues = (domxml__qa_num){queues_of(v), true};
     }
     if (nvhost) {
         v->vhost = DOMXML_TRISTATE_SWITCH_ON;
@@ -180,10 +189,8 @@ static void netdev_user(domxml__qa_view *v)
 {
     const domxml_interface *i = v->iface;
 
-    if ((i->more && i->more->backend && i->more->backend->type == DOMXML_NET_BACKEND_TYPE_PASST) ||
-        (i->type != DOMXML_INTERFACE_TYPE_INTERNAL && i->source && i->source->u.dev.dev)) {
-        domxml__qa_fail(v->ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.passt",
-                        "the passt backend is not supported yet");
+    if (domxml__qa_is_passt(i)) {
+        domxml__qa_netdev_passt(v);
         return;
     }
     v->type = "user";
@@ -264,6 +271,23 @@ static void netdev_socket(domxml__qa_view *v)
     domxml__qa_emit(v, DOMXML__QA_ARG_NETDEV, true, DOMXML__QA_ROWS(socket_rows));
 }
 
+void domxml__qa_vhostuser(domxml__qa_view *v, const char *path, bool server, long long reconnect)
+{
+    v->backend = "socket";
+    v->chardev = domxml__qa_cat(v->ctx, "char", v->id, NULL);
+    v->path = path;
+    v->server = server ? DOMXML_TRISTATE_SWITCH_ON : DOMXML_TRISTATE_SWITCH_ABSENT;
+    if (reconnect >= 0) {
+        v->reconnect = (domxml__qa_num){reconnect, true};
+        v->reconnect_ms = (domxml__qa_num){reconnect * 1000, true};
+    }
+    domxml__qa_emit(v, DOMXML__QA_ARG_CHARDEV, true, DOMXML__QA_ROWS(chardev_rows));
+    v->type = "vhost-user";
+    if (queues_of(v) > 1)
+        v->queues = (domxml__qa_num){queues_of(v), true};
+    domxml__qa_emit(v, DOMXML__QA_ARG_NETDEV, true, DOMXML__QA_ROWS(vhostuser_rows));
+}
+
 static void netdev_vhostuser(domxml__qa_view *v)
 {
     const domxml_interface_source *s = v->iface->source;
@@ -285,19 +309,12 @@ static void netdev_vhostuser(domxml__qa_view *v)
                         "<reconnect> is for client mode: QEMU refuses it on a listening socket");
         return;
     }
-    v->backend = "socket";
-    v->chardev = domxml__qa_cat(v->ctx, "char", v->id, NULL);
-    v->path = s->u.vhostuser.path;
-    v->server = server ? DOMXML_TRISTATE_SWITCH_ON : DOMXML_TRISTATE_SWITCH_ABSENT;
+    long long reconnect = -1;
     if (r && r->enabled == DOMXML_TRISTATE_BOOL_YES && r->timeout.set)
-        v->reconnect = (domxml__qa_num){r->timeout.value, true};
+        reconnect = r->timeout.value;
     else if (r && r->enabled == DOMXML_TRISTATE_BOOL_NO)
-        v->reconnect = (domxml__qa_num){0, true};
-    domxml__qa_emit(v, DOMXML__QA_ARG_CHARDEV, true, DOMXML__QA_ROWS(chardev_rows));
-    v->type = "vhost-user";
-    if (queues_of(v->iface) > 1)
-        v->queues = (domxml__qa_num){queues_of(v->iface), true};
-    domxml__qa_emit(v, DOMXML__QA_ARG_NETDEV, true, DOMXML__QA_ROWS(vhostuser_rows));
+        reconnect = 0;
+    domxml__qa_vhostuser(v, s->u.vhostuser.path, server, reconnect);
 }
 
 static void netdev_vdpa(domxml__qa_view *v)
@@ -329,8 +346,8 @@ static void netdev_vdpa(domxml__qa_view *v)
     }
     v->type = "vhost-vdpa";
     v->vhostdev = path;
-    if (queues_of(v->iface) > 1)
-        v->queues = (domxml__qa_num){queues_of(v->iface), true};
+    if (queues_of(v) > 1)
+        v->queues = (domxml__qa_num){queues_of(v), true};
     domxml__qa_emit(v, DOMXML__QA_ARG_NETDEV, true, DOMXML__QA_ROWS(vdpa_rows));
 }
 
@@ -355,7 +372,10 @@ void domxml__qa_netdev(domxml__qa_view *v)
         netdev_socket(v);
         return;
     case DOMXML_INTERFACE_TYPE_VHOSTUSER:
-        netdev_vhostuser(v);
+        if (domxml__qa_is_passt(v->iface))
+            domxml__qa_netdev_passt(v);
+        else
+            netdev_vhostuser(v);
         return;
     case DOMXML_INTERFACE_TYPE_VDPA:
         netdev_vdpa(v);

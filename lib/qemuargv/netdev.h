@@ -8,5 +8,9 @@
 
 /* The backend of the NIC whose view is `v`, with id v->netdev. */
 void domxml__qa_netdev(domxml__qa_view *v);
+/* A vhost-user backend: the chardev of the unix socket `path` (listening
+ * when `server`; reconnecting after `reconnect` seconds when >= 0) and
+ * the vhost-user netdev on it. */
+void domxml__qa_vhostuser(domxml__qa_view *v, const char *path, bool server, long long reconnect);
 
 #endif

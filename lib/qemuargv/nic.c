@@ -9,11 +9,11 @@
 #include "nic.h"
 
 #define DRV(key, kv, js, field)                                                                    \
-    {key, kv, js, domxml__qa_get_drv, offsetof(domxml_net_driver, field), DOMXML__QA_TEXT}
+    {key, kv, js, domxml__qa_get_drv, offsetof(domxml_net_driver, field), DOMXML__QA_TEXT, 0, 0}
 #define HOST(key, kv, js, field)                                                                   \
-    {key, kv, js, domxml__qa_get_host, offsetof(domxml_net_driver_host, field), DOMXML__QA_TEXT}
+    {key, kv, js, domxml__qa_get_host, offsetof(domxml_net_driver_host, field), DOMXML__QA_TEXT, 0, 0}
 #define GUEST(key, kv, js, field)                                                                  \
-    {key, kv, js, domxml__qa_get_guest, offsetof(domxml_net_driver_guest, field), DOMXML__QA_TEXT}
+    {key, kv, js, domxml__qa_get_guest, offsetof(domxml_net_driver_guest, field), DOMXML__QA_TEXT, 0, 0}
 
 static const domxml__qa_row nic_rows[] = {
     DOMXML__QA_STR("driver", 1, 1, driver, DOMXML__QA_NAME),
@@ -51,6 +51,7 @@ static const domxml__qa_row nic_rows[] = {
     DOMXML__QA_TXT("loadparm", 36, 33, loadparm),
     DOMXML__QA_TXT("devno", 28, 34, devno),
     DOMXML__QA_PCI_ROWS(29, 35),
+    DOMXML__QA_TXT("port", 31, 37, port), /* usb-net */
     DOMXML__QA_ROM_ROWS(33, 39),
 };
 
@@ -59,10 +60,16 @@ static const char *nic_driver(domxml__qa_view *v)
 {
     const domxml_interface *i = v->iface;
 
-    if (!i->model || !domxml_model_name(i->model))
-        return "rtl8139"; /* libvirt's default model on x86 */
-    if (!v->virtio)
+    if (!i->model || !domxml_model_name(i->model)) {
+        /* libvirt's default: virtio where nothing else can work (vhost-user,
+         * vdpa) and on aarch64's virt machine, else rtl8139 (x86) */
+        v->virtio = i->type == DOMXML_INTERFACE_TYPE_VHOSTUSER ||
+                    i->type == DOMXML_INTERFACE_TYPE_VDPA || v->ctx->arm_virt;
+        if (!v->virtio)
+            return "rtl8139";
+    } else if (!v->virtio) {
         return domxml_model_name(i->model); /* checked as a QEMU name */
+    }
     domxml_address_type at = i->info.address ? i->info.address->type : DOMXML_ADDRESS_TYPE_NONE;
     const char *suffix = at == DOMXML_ADDRESS_TYPE_CCW            ? "ccw"
                          : at == DOMXML_ADDRESS_TYPE_VIRTIO_MMIO ? "device"
@@ -73,8 +80,9 @@ static const char *nic_driver(domxml__qa_view *v)
                         domxml_address_type_to_string(at));
         return NULL;
     }
-    const char *var = i->model->type == DOMXML_NIC_MODEL_VIRTIO_TRANSITIONAL ? "-transitional"
-                      : i->model->type == DOMXML_NIC_MODEL_VIRTIO_NON_TRANSITIONAL
+    domxml_nic_model model = i->model ? i->model->type : DOMXML_NIC_MODEL_VIRTIO;
+    const char *var = model == DOMXML_NIC_MODEL_VIRTIO_TRANSITIONAL ? "-transitional"
+                      : model == DOMXML_NIC_MODEL_VIRTIO_NON_TRANSITIONAL
                           ? "-non-transitional"
                           : "";
     if (*var && suffix[0] != 'p') {
@@ -99,8 +107,10 @@ static bool nic_limits(domxml__qa_view *v)
     const char *what = NULL;
 
     if (!v->virtio && d && d->queues.set && d->queues.value > 1)
-        what = "multiqueue (<driver queues>)";
-    else if (!v->virtio && d && (d->rx_queue_size.set || d->tx_queue_size.set))
+        domxml__qa_warn(v->ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.queues-not-virtio",
+                        "<driver queues='%u'> is for virtio NICs: one queue, as libvirt does",
+                        d->queues.value);
+    if (!v->virtio && d && (d->rx_queue_size.set || d->tx_queue_size.set))
         what = "queue sizes";
     else if (!v->virtio && mtu)
         what = "<mtu>";
@@ -163,7 +173,7 @@ static bool iommu_ok(domxml__qa_view *v, domxml__qa_bus_kind kind)
     const domxml_net_driver *d = v->iface->driver;
 
     if (!v->virtio || !d || d->iommu != DOMXML_TRISTATE_SWITCH_ON ||
-        v->iface->model->type == DOMXML_NIC_MODEL_VIRTIO_NON_TRANSITIONAL ||
+        (v->iface->model && v->iface->model->type == DOMXML_NIC_MODEL_VIRTIO_NON_TRANSITIONAL) ||
         (kind != DOMXML__QA_BUS_PCI && kind != DOMXML__QA_BUS_PCIE))
         return true;
     domxml__qa_fail(v->ctx, DOMXML_ERR_UNSUPPORTED, "qemuargv.iommu-legacy",
@@ -193,7 +203,11 @@ void domxml__qa_nic(domxml__qa_view *v)
     }
     domxml__qa_boot(v);
     v->loadparm = i->info.boot ? i->info.boot->loadparm : NULL;
-    if (!ccw && (!i->info.address || i->info.address->type == DOMXML_ADDRESS_TYPE_PCI)) {
+    const domxml_address *ad = i->info.address;
+    if (ad && ad->type == DOMXML_ADDRESS_TYPE_USB) { /* usb-net keeps its port */
+        domxml__qa_usb_bus(v, ad->u.usb.bus.set ? ad->u.usb.bus.value : 0);
+        v->port = ad->u.usb.port;
+    } else if (!ccw && (!ad || ad->type == DOMXML_ADDRESS_TYPE_PCI)) {
         domxml__qa_bus_kind kind;
         domxml__qa_pci_address(v, &kind);
         if (v->ctx->failed || !iommu_ok(v, kind))

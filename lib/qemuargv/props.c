@@ -50,6 +50,8 @@ void domxml__qa_putu(domxml__qa_buf *b, unsigned long long v)
     domxml__qa_put(b, num + k, sizeof(num) - k);
 }
 
+static void json_string_n(domxml__qa_buf *b, const char *s, size_t n);
+
 static void putll(domxml__qa_buf *b, long long v)
 {
     if (v < 0) {
@@ -62,15 +64,20 @@ static void putll(domxml__qa_buf *b, long long v)
 
 void domxml__qa_json_string(domxml__qa_buf *b, const char *s)
 {
+    json_string_n(b, s, strlen(s));
+}
+
+static void json_string_n(domxml__qa_buf *b, const char *s, size_t n)
+{
     static const char hex[] = "0123456789abcdef";
-    const char *run = s;
+    const char *run = s, *end = s + n;
 
     domxml__qa_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s;; p++) {
-        if (*p && *p != '"' && *p != '\\' && *p >= 0x20 && *p != 0x7f)
+        if ((const char *)p < end && *p != '"' && *p != '\\' && *p >= 0x20 && *p != 0x7f)
             continue;
         domxml__qa_put(b, run, (size_t)((const char *)p - run));
-        if (!*p)
+        if ((const char *)p >= end)
             break;
         if (*p == '"' || *p == '\\') {
             char esc[2] = {'\\', (char)*p};
@@ -185,10 +192,8 @@ static void keyval_escaped(domxml__qa_buf *b, const char *s)
     domxml__qa_puts(b, s);
 }
 
-static void prop_json(domxml__qa_buf *b, const domxml__qa_prop *p)
+static void json_value(domxml__qa_buf *b, const domxml__qa_prop *p)
 {
-    domxml__qa_json_string(b, p->key);
-    domxml__qa_putc(b, ':');
     if (p->v.type == DOMXML__QA_STR)
         domxml__qa_json_string(b, p->v.s);
     else if (p->v.type == DOMXML__QA_INT)
@@ -197,14 +202,43 @@ static void prop_json(domxml__qa_buf *b, const domxml__qa_prop *p)
         domxml__qa_puts(b, p->v.b ? "true" : "false");
 }
 
+/* props[from, to), whose keys share their first `skip` characters, as the
+ * members of one object, or the elements of an array: a dotted key is a
+ * nested member ("addr.type"), a number in it an array index
+ * ("tcp-ports.0.str"), as QEMU's keyval reads them. */
+static void json_group(domxml__qa_buf *b, const domxml__qa_prop *props, size_t from, size_t to,
+                       size_t skip, bool array)
+{
+    for (size_t i = from; i < to;) {
+        const char *k = props[i].key + skip;
+        const char *dot = strchr(k, '.');
+        if (i > from)
+            domxml__qa_putc(b, ',');
+        if (!array || !dot) {
+            if (!array)
+                json_string_n(b, k, dot ? (size_t)(dot - k) : strlen(k));
+            if (!array)
+                domxml__qa_putc(b, ':');
+        }
+        if (!dot) {
+            json_value(b, &props[i++]);
+            continue;
+        }
+        size_t len = (size_t)(dot - k) + 1, j = i + 1;
+        while (j < to && strncmp(props[j].key + skip, k, len) == 0)
+            j++;
+        bool arr = dot[1] >= '0' && dot[1] <= '9';
+        domxml__qa_putc(b, arr ? '[' : '{');
+        json_group(b, props, i, j, skip + len, arr);
+        domxml__qa_putc(b, arr ? ']' : '}');
+        i = j;
+    }
+}
+
 void domxml__qa_arg_members(domxml__qa_buf *b, const domxml__qa_arg *a,
                             const domxml__qa_prop *props)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        if (i)
-            domxml__qa_putc(b, ',');
-        prop_json(b, &props[a->first + i]);
-    }
+    json_group(b, props, a->first, a->first + a->n, 0, false);
 }
 
 void domxml__qa_arg_value(domxml__qa_buf *b, const domxml__qa_arg *a, const domxml__qa_prop *props)

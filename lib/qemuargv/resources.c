@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "index.h"
+#include "passt.h"
 #include "resources.h"
 
 static const char *const res_names[] = {
@@ -18,6 +19,7 @@ static const char *const res_names[] = {
     [DOMXML_QEMUARGV_RES_VHOSTSCSI_FD] = "vhost-scsi fd",
     [DOMXML_QEMUARGV_RES_SCSI_GENERIC] = "SCSI generic device",
     [DOMXML_QEMUARGV_RES_POOL_VF] = "pool VF",
+    [DOMXML_QEMUARGV_RES_PASST_SOCKET] = "passt socket",
 };
 
 /* The kinds of resource a device can use. */
@@ -32,6 +34,8 @@ static bool accepts(const domxml__qa_dev *d, domxml_qemuargv_resource_kind kind)
             return t == DOMXML_INTERFACE_TYPE_NETWORK;
         if (kind == DOMXML_QEMUARGV_RES_VDPA_FD)
             return t == DOMXML_INTERFACE_TYPE_VDPA;
+        if (kind == DOMXML_QEMUARGV_RES_PASST_SOCKET)
+            return domxml__qa_is_passt(d->node->interface);
         return tap && (kind == DOMXML_QEMUARGV_RES_TAP_FD ||
                        kind == DOMXML_QEMUARGV_RES_VHOST_FD || kind == DOMXML_QEMUARGV_RES_IFNAME);
     }
@@ -79,6 +83,7 @@ static const char *value_problem(const domxml__qa_ctx *ctx, const domxml_qemuarg
         return ifname_ok(r->value) ? NULL
                                    : "is not a Linux interface name (1-15 bytes, no '/', ':' "
                                      "or white space, not '.' or '..')";
+    case DOMXML_QEMUARGV_RES_PASST_SOCKET:
     case DOMXML_QEMUARGV_RES_SCSI_GENERIC:
         return r->value[0] == '/' ? NULL : "is not an absolute path";
     case DOMXML_QEMUARGV_RES_POOL_VF:

@@ -118,22 +118,33 @@ void domxml__qa_emit(const domxml__qa_view *v, domxml__qa_arg_kind kind, bool he
                           ctx->cur, ctx->nprops, 0};
     for (size_t r = 0; r < n; r++) {
         unsigned int pos = a->json ? rows[r].js : rows[r].kv;
-        if (!pos || !rows[r].get(v, &rows[r], &val))
+        if (!pos || (rows[r].since && ctx->qemu < rows[r].since) ||
+            (rows[r].until && ctx->qemu >= rows[r].until) || !rows[r].get(v, &rows[r], &val))
             continue;
-        if (!checked(ctx, rows[r].key, &val))
+        if (domxml__qa_add_prop(ctx, rows[r].key, &val, pos) < 0)
             return;
-        domxml__qa_prop *props =
-            domxml__qa_grow(ctx, ctx->props, &ctx->pcap, ctx->nprops, sizeof(*props));
-        if (!props)
-            return;
-        ctx->props = props;
-        /* insertion by place: tables are short */
-        size_t at = ctx->nprops++;
-        while (at > a->first && props[at - 1].pos > pos) {
-            props[at] = props[at - 1];
-            at--;
-        }
-        props[at] = (domxml__qa_prop){rows[r].key, val, pos};
-        a->n++;
     }
+}
+
+int domxml__qa_add_prop(domxml__qa_ctx *ctx, const char *key, const domxml__qa_val *val,
+                        unsigned int pos)
+{
+    domxml__qa_arg *a = &ctx->args[ctx->nargs - 1];
+
+    if (ctx->failed || !key || !checked(ctx, key, val))
+        return -1;
+    domxml__qa_prop *props =
+        domxml__qa_grow(ctx, ctx->props, &ctx->pcap, ctx->nprops, sizeof(*props));
+    if (!props)
+        return -1;
+    ctx->props = props;
+    /* insertion by place: arguments are short */
+    size_t at = ctx->nprops++;
+    while (at > a->first && props[at - 1].pos > pos) {
+        props[at] = props[at - 1];
+        at--;
+    }
+    props[at] = (domxml__qa_prop){key, *val, pos};
+    a->n++;
+    return 0;
 }

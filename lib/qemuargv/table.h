@@ -44,7 +44,11 @@ typedef struct domxml__qa_view {
     const char *fd, *fds, *ifname, *script, *downscript, *vhostfd, *vhostfds, *net, *ipv6_prefix,
         *listen, *connect, *mcast, *udp, *localaddr, *vhostdev, *path, *opaque;
     domxml_tristate_switch vhost, server;
-    domxml__qa_num queues, sndbuf, ipv6_prefixlen, reconnect, set, fdnum;
+    domxml__qa_num queues, sndbuf, ipv6_prefixlen, reconnect, reconnect_ms, set, fdnum;
+    /* stream and native passt netdevs */
+    const char *addr_type, *addr_path, *address, *netmask, *gateway, *interface, *fqdn;
+    domxml_tristate_switch stream_server, vhost_user;
+    domxml__qa_num mtu;
     /* host devices */
     const char *host, *display, *sysfsdev, *wwpn, *hostdevice, *vendorid_s, *productid_s,
         *file, *if_, *format, *filename, *transport, *portal, *iscsi_target;
@@ -62,6 +66,9 @@ typedef struct domxml__qa_row {
     domxml__qa_get get;
     unsigned short off;   /* of the field the getter reads */
     domxml__qa_class cls; /* of a string value */
+    /* QEMU versions (major * 100 + minor) the row is for: from `since`,
+     * before `until`; 0: no bound. A spelling that changed is two rows. */
+    unsigned short since, until;
 } domxml__qa_row;
 
 /* The generic getters: a string, a number, an on/off field of the view;
@@ -75,13 +82,22 @@ bool domxml__qa_get_guest(const domxml__qa_view *v, const domxml__qa_row *r,
                           domxml__qa_val *out);
 
 #define DOMXML__QA_STR(key, kv, js, field, cls)                                                    \
-    {key, kv, js, domxml__qa_get_str, offsetof(domxml__qa_view, field), cls}
+    {key, kv, js, domxml__qa_get_str, offsetof(domxml__qa_view, field), cls, 0, 0}
 #define DOMXML__QA_TXT(key, kv, js, field) DOMXML__QA_STR(key, kv, js, field, DOMXML__QA_TEXT)
 #define DOMXML__QA_IDS(key, kv, js, field) DOMXML__QA_STR(key, kv, js, field, DOMXML__QA_ID)
-#define DOMXML__QA_NUM(key, kv, js, field)                                                         \
-    {key, kv, js, domxml__qa_get_num, offsetof(domxml__qa_view, field), DOMXML__QA_TEXT}
-#define DOMXML__QA_SW(key, kv, js, field)                                                          \
-    {key, kv, js, domxml__qa_get_sw, offsetof(domxml__qa_view, field), DOMXML__QA_TEXT}
+#define DOMXML__QA_NUM(key, kv, js, field) DOMXML__QA_NUM_V(key, kv, js, field, 0, 0)
+#define DOMXML__QA_SW(key, kv, js, field) DOMXML__QA_SW_V(key, kv, js, field, 0, 0)
+/* Rows for QEMU versions [since, until) only (major * 100 + minor). */
+#define DOMXML__QA_NUM_V(key, kv, js, field, since, until)                                         \
+    {key, kv, js, domxml__qa_get_num, offsetof(domxml__qa_view, field), DOMXML__QA_TEXT, since,    \
+     until}
+#define DOMXML__QA_TXT_V(key, kv, js, field, since, until)                                         \
+    {key, kv, js, domxml__qa_get_str, offsetof(domxml__qa_view, field), DOMXML__QA_TEXT, since,    \
+     until}
+#define DOMXML__QA_SW_V(key, kv, js, field, since, until)                                          \
+    {key, kv, js, domxml__qa_get_sw, offsetof(domxml__qa_view, field), DOMXML__QA_TEXT, since,     \
+     until}
+
 /* The guest PCI address group: bus, multifunction, addr, acpi-index. */
 #define DOMXML__QA_PCI_ROWS(kv, js)                                                                \
     DOMXML__QA_IDS("bus", kv, js, bus), DOMXML__QA_SW("multifunction", kv + 1, js + 1, multifunction), \
@@ -97,6 +113,11 @@ bool domxml__qa_get_guest(const domxml__qa_view *v, const domxml__qa_row *r,
  * checked for its class, in the order of the argument's syntax. */
 void domxml__qa_emit(const domxml__qa_view *v, domxml__qa_arg_kind kind, bool head,
                      const domxml__qa_row *rows, size_t n);
+/* One more property of the argument emitted last (a key made at run
+ * time, e.g. a list member "tcp-ports.0.str"), checked, at place `pos`.
+ * 0, or -1 after a failure. */
+int domxml__qa_add_prop(domxml__qa_ctx *ctx, const char *key, const domxml__qa_val *val,
+                        unsigned int pos);
 /* A view for device `k` (the context's current device from now on). */
 void domxml__qa_view_init(domxml__qa_view *v, domxml__qa_ctx *ctx, size_t k);
 
