@@ -35,6 +35,7 @@ static void chardev_add(domxml__qa_ctx *ctx, domxml__qa_buf *b, const domxml__qa
     const domxml__qa_prop *path = domxml__qa_find(a, ctx->props, "path");
     const domxml__qa_prop *server = domxml__qa_find(a, ctx->props, "server");
     const domxml__qa_prop *rc = domxml__qa_find(a, ctx->props, "reconnect");
+    const domxml__qa_prop *rcms = domxml__qa_find(a, ctx->props, "reconnect-ms");
 
     cmd(b, "chardev-add");
     domxml__qa_puts(b, "\"id\":");
@@ -47,9 +48,9 @@ static void chardev_add(domxml__qa_ctx *ctx, domxml__qa_buf *b, const domxml__qa
         domxml__qa_puts(b, ",\"server\":true,\"wait\":false");
     else
         domxml__qa_puts(b, ",\"server\":false");
-    if (rc) {
-        domxml__qa_puts(b, ",\"reconnect\":");
-        domxml__qa_putu(b, (unsigned long long)rc->v.i);
+    if (rc || rcms) { /* the spelling of the target QEMU, as on the command line */
+        domxml__qa_puts(b, rc ? ",\"reconnect\":" : ",\"reconnect-ms\":");
+        domxml__qa_putu(b, (unsigned long long)(rc ? rc : rcms)->v.i);
     }
     domxml__qa_puts(b, "}}}}\n");
 }
