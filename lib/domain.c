@@ -91,29 +91,6 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
     return domxml__parse(&in, options, err);
 }
 
-/* strerror() is not reentrant: strerror_r into the caller's buffer. Which
- * strerror_r depends on the feature macros of the file including us (the
- * single header): XSI returns 0 and fills buf, GNU returns the text. */
-static const char *domxml__xsi_text(int rc, int errnum, char *buf)
-{
-    if (rc != 0)
-        snprintf(buf, 128, "error %d", errnum);
-    return buf;
-}
-
-static const char *domxml__gnu_text(const char *text, int errnum, char *buf)
-{
-    (void)errnum;
-    return text ? text : buf;
-}
-
-static const char *domxml__errno_text(int errnum, char buf[128])
-{
-    buf[0] = '\0';
-    return _Generic(strerror_r(errnum, buf, 128), int: domxml__xsi_text,
-                    default: domxml__gnu_text)(strerror_r(errnum, buf, 128), errnum, buf);
-}
-
 domxml_domain *domxml_parse_file(const char *path, const domxml_parse_options *options,
                                  domxml_error *error)
 {

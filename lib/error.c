@@ -5,6 +5,29 @@
 
 #include "error.h"
 
+/* strerror() is not reentrant: strerror_r into the caller's buffer. Which
+ * strerror_r depends on the feature macros of the file including us (the
+ * single header): XSI returns 0 and fills buf, GNU returns the text. */
+static const char *domxml__xsi_text(int rc, int errnum, char *buf)
+{
+    if (rc != 0)
+        snprintf(buf, 128, "error %d", errnum);
+    return buf;
+}
+
+static const char *domxml__gnu_text(const char *text, int errnum, char *buf)
+{
+    (void)errnum;
+    return text ? text : buf;
+}
+
+const char *domxml__errno_text(int errnum, char buf[128])
+{
+    buf[0] = '\0';
+    return _Generic(strerror_r(errnum, buf, 128), int: domxml__xsi_text,
+                    default: domxml__gnu_text)(strerror_r(errnum, buf, 128), errnum, buf);
+}
+
 static const char *const domxml__error_texts[] = {
     [DOMXML_OK] = "success",
     [DOMXML_ERR_NOMEM] = "out of memory",

@@ -6,6 +6,7 @@
  * inside a typed element becomes generic nodes anchored after the last
  * known child, so the formatter can put it back at its place.
  */
+#include <errno.h>
 #include <expat.h>
 #include <limits.h>
 #include <stdio.h>
@@ -1477,7 +1478,9 @@ static bool domxml__feed(struct domxml__pctx *pc, const domxml__input *in, size_
         }
         n = fread(dst, 1, DOMXML__CHUNK, in->fp);
         if (n < DOMXML__CHUNK && ferror(in->fp)) {
-            domxml__error_set(pc->err, DOMXML_ERR_IO, "read error");
+            char text[128];
+            domxml__error_set(pc->err, DOMXML_ERR_IO, "cannot read: %s",
+                              domxml__errno_text(errno, text));
             pc->failed = true;
             return false;
         }
