@@ -507,6 +507,71 @@ START_TEST(test_error_root)
 }
 END_TEST
 
+/* True when s holds only whole UTF-8 sequences. */
+static bool whole_utf8(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 0;
+        if (n == 0)
+            return false;
+        for (size_t k = 1; k < n; k++)
+            if ((p[k] & 0xc0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+/* Names and paths longer than the error's arrays: cut around an explicit
+ * "...", never inside a UTF-8 sequence, the whole length reported. */
+START_TEST(test_error_long_names)
+{
+    const char *bad = "<domain><devices><interface type='nope'/></devices></domain>";
+    char name[400], xml[8192];
+    domxml_error err;
+    size_t len = 0;
+
+    /* 300 bytes of directories, then guest.xml: the end is kept. */
+    memset(name, 'd', 300);
+    strcpy(name + 300, "/guest.xml");
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), name, NULL, &err));
+    ck_assert_uint_eq(err.source_len, 310);
+    ck_assert_uint_lt(strlen(err.source), sizeof(err.source));
+    ck_assert_msg(strncmp(err.source, "...", 3) == 0, "source %s", err.source);
+    ck_assert_str_eq(err.source + strlen(err.source) - 10, "/guest.xml");
+
+    /* Two-byte characters: the cut falls between them. */
+    name[0] = 'a'; /* characters start at odd offsets: the plain cut would split one */
+    for (int i = 0; i < 150; i++)
+        memcpy(name + 1 + 2 * i, "\xc3\xa9", 2);
+    strcpy(name + 301, "x.xml");
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), name, NULL, &err));
+    ck_assert_uint_eq(err.source_len, strlen(name));
+    ck_assert_msg(whole_utf8(err.source), "source cut inside a character");
+    ck_assert_str_eq(err.source + strlen(err.source) - 5, "x.xml");
+    /* Short names stay whole. */
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), "g.xml", NULL, &err));
+    ck_assert_str_eq(err.source, "g.xml");
+    ck_assert_uint_eq(err.source_len, 5);
+    ck_assert_str_eq(err.path, "/domain/devices/interface");
+    ck_assert_uint_eq(err.path_len, strlen(err.path));
+
+    /* A malformed element 200 levels deep: the path keeps its start and
+     * its end, whole steps each, and says how long it was. */
+    len += (size_t)sprintf(xml + len, "<domain>");
+    for (int i = 0; i < 200; i++)
+        len += (size_t)sprintf(xml + len, "<e%d>", i % 10);
+    len += (size_t)sprintf(xml + len, "</nope>");
+    ck_assert_ptr_null(domxml_parse_buffer(xml, len, "deep.xml", NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_XML);
+    ck_assert_uint_eq(err.path_len, strlen("/domain") + 200 * strlen("/eN"));
+    ck_assert_uint_lt(strlen(err.path), sizeof(err.path));
+    ck_assert_msg(strncmp(err.path, "/domain/e0/e1/", 14) == 0, "path %s", err.path);
+    ck_assert_msg(strstr(err.path, "/.../") != NULL, "path %s", err.path);
+    ck_assert_msg(strcmp(err.path + strlen(err.path) - 6, "/e8/e9") == 0, "path %s", err.path);
+}
+END_TEST
+
 START_TEST(test_parse_file)
 {
     domxml_error err;
@@ -3127,6 +3192,7 @@ int main(void)
     tcase_add_test(errors, test_error_value_path);
     tcase_add_test(errors, test_error_root);
     tcase_add_test(errors, test_parse_file);
+    tcase_add_test(errors, test_error_long_names);
     tcase_add_test(errors, test_forbidden_doctype);
     tcase_add_test(errors, test_depth_limit);
     tcase_add_test(errors, test_size_limit);

@@ -191,7 +191,7 @@ typedef struct domxml_ip {
 
 /* <route family= address= netmask= prefix= gateway= metric=/>. `gateway` is
  * required; without `address` the route is a default route (libvirt 11.x;
- * optional since 0.3). */
+ * optional since 0.2). */
 typedef struct domxml_route {
     struct domxml_route *next;
     domxml_meta meta;

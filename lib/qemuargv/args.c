@@ -25,6 +25,7 @@ static void vfill(domxml_error *e, const domxml__qa_ctx *ctx, int dev, domxml_er
         const domxml__qa_dev *d = &ctx->devs[dev];
         snprintf(e->message, sizeof(e->message), "%.100s: %s", d->label, msg);
         snprintf(e->path, sizeof(e->path), "%s", d->path);
+        e->path_len = strlen(e->path);
         e->line = d->node->line;
         e->column = d->node->column;
     } else {
