@@ -71,6 +71,14 @@ if command -v nm >/dev/null 2>&1; then
         ko "global symbols of the implementation differ from lib/libdomxml.sym"
         diff "$tmp/exported" "$tmp/defined" | head -n 20
     fi
+    so="$build/lib/.libs/libdomxml.so"
+    if [ -f "$so" ]; then
+        nm -D --defined-only "$so" | awk '{print $3}' | LC_ALL=C sort >"$tmp/so"
+        if cmp -s "$tmp/so" "$tmp/defined"; then ok; else
+            ko "global symbols of the implementation differ from those of $so"
+            diff "$tmp/so" "$tmp/defined" | head -n 20
+        fi
+    fi
 fi
 
 # The examples, from the header alone: C, then C++ (the implementation
