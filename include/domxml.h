@@ -384,8 +384,8 @@ DOMXML_API domxml_node *domxml_hostdev_node_new(domxml_domain *dom);
  * Returns 0, or -1 (out of memory, NULL argument, not an ELEMENT).
  *
  * domxml_node_append_child(): link `child` (a generic node of `parent`'s
- * domain, in no chain yet: next is NULL) as the last child of the
- * generic element `parent`. INTERFACE and HOSTDEV nodes are refused: they
+ * domain, in no tree yet: next is NULL and no element holds it) as the last
+ * child of the generic element `parent`. INTERFACE and HOSTDEV nodes are refused: they
  * go into <devices> with domxml_device_append(), which links teaming pairs.
  * Returns 0 or -1.
  *

@@ -56,23 +56,22 @@ domxml_extra_attr *domxml_extra_attr_new(domxml_domain *dom, const char *name, c
     return a;
 }
 
-/* The last of a sibling chain, or NULL. */
-static domxml_node *domxml__last(domxml_node *n)
-{
-    while (n && n->next)
-        n = n->next;
-    return n;
-}
-
 int domxml_node_append_child(domxml_node *parent, domxml_node *child)
 {
+    domxml_node *last = NULL;
+
     /* Devices join <devices> through domxml_device_append() (teaming
-     * links); a node already in a chain is refused. */
+     * links); a node already in a chain, or already this parent's last
+     * child, is refused (either would make a cycle). */
     if (!parent || !child || parent->kind != DOMXML_NODE_ELEMENT || child->next ||
         child == parent || child->kind == DOMXML_NODE_INTERFACE ||
         child->kind == DOMXML_NODE_HOSTDEV)
         return -1;
-    domxml_node *last = domxml__last(parent->children);
+    for (domxml_node *n = parent->children; n; n = n->next) {
+        if (n == child)
+            return -1;
+        last = n;
+    }
     if (last)
         last->next = child;
     else

@@ -1382,6 +1382,67 @@ static unsigned count_children(const domxml_node *parent)
         count++;                                                               \
     } while (0)
 
+/* The generic-element helpers: a skeleton, attributes replaced in place,
+ * and every refusal their declaration lists. */
+START_TEST(test_element_helpers)
+{
+    domxml_domain *dom = domxml_domain_new(NULL);
+    domxml_node *root, *os, *type, *devices, *text, *nic;
+    domxml_error err;
+    char *xml;
+
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_ptr_null(domxml_element_append(NULL, NULL, "domain", NULL));
+    ck_assert_ptr_null(domxml_element_append(dom, NULL, "", NULL));
+    ck_assert_ptr_nonnull(root = domxml_element_append(dom, NULL, "domain", NULL));
+    ck_assert_ptr_eq(dom->root, root);
+    ck_assert_ptr_null(domxml_element_append(dom, NULL, "domain", NULL)); /* root set */
+    ck_assert_int_eq(domxml_element_set_attr(dom, root, "type", "qemu"), 0);
+    ck_assert_int_eq(domxml_element_set_attr(dom, root, "type", "kvm"), 0); /* replaced */
+    ck_assert_ptr_null(root->attrs->next);
+    ck_assert_str_eq(domxml_node_attr(root, "type"), "kvm");
+    ck_assert_ptr_nonnull(domxml_element_append(dom, root, "name", "g"));
+    ck_assert_ptr_nonnull(os = domxml_element_append(dom, root, "os", NULL));
+    ck_assert_ptr_nonnull(type = domxml_element_append(dom, os, "type", "hvm"));
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "arch", "x86_64"), 0);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "machine", "q35"), 0);
+    ck_assert_ptr_nonnull(devices = domxml_element_append(dom, root, "devices", NULL));
+    /* A text node is not a parent; attributes need an element, a name and a value. */
+    text = type->children;
+    ck_assert_ptr_null(domxml_element_append(dom, text, "x", NULL));
+    ck_assert_int_eq(domxml_element_set_attr(dom, text, "a", "b"), -1);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "", "b"), -1);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "a", NULL), -1);
+    /* append_child: a comment goes in; devices, linked nodes and non-elements do not. */
+    domxml_node *c = domxml_node_new(dom, DOMXML_NODE_COMMENT);
+    ck_assert_ptr_nonnull(c);
+    c->text = " ports ";
+    ck_assert_int_eq(domxml_node_append_child(devices, c), 0);
+    ck_assert_int_eq(domxml_node_append_child(devices, c), -1); /* already its child */
+    nic = domxml_interface_node_new(dom);
+    ck_assert_int_eq(domxml_node_append_child(devices, nic), -1);
+    ck_assert_int_eq(domxml_node_append_child(text, c), -1);
+    ck_assert_int_eq(domxml_node_append_child(devices, devices), -1);
+    nic->interface->type = DOMXML_INTERFACE_TYPE_USER;
+    ck_assert_int_eq(domxml_device_append(dom, nic, &err), 0);
+
+    xml = domxml_format(dom, NULL, &err);
+    ck_assert_msg(xml != NULL, "format: %s (at %s)", err.message, err.path);
+    ck_assert_str_eq(xml, "<domain type='kvm'>\n"
+                          "  <name>g</name>\n"
+                          "  <os>\n"
+                          "    <type arch='x86_64' machine='q35'>hvm</type>\n"
+                          "  </os>\n"
+                          "  <devices>\n"
+                          "    <!-- ports -->\n"
+                          "    <interface type='user'/>\n"
+                          "  </devices>\n"
+                          "</domain>\n");
+    domxml_string_free(xml);
+    domxml_domain_free(dom);
+}
+END_TEST
+
 START_TEST(test_builders)
 {
     domxml_domain *dom = tu_track_domain(domxml_domain_new(NULL));
@@ -3193,6 +3254,7 @@ int main(void)
     tcase_add_test(errors, test_error_root);
     tcase_add_test(errors, test_parse_file);
     tcase_add_test(errors, test_error_long_names);
+    tcase_add_test(basics, test_element_helpers);
     tcase_add_test(errors, test_forbidden_doctype);
     tcase_add_test(errors, test_depth_limit);
     tcase_add_test(errors, test_size_limit);
