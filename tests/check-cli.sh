@@ -134,7 +134,7 @@ check "--format json (two words) is --format=json" 0 $? "$tmp/out" "$tmp/out2"
 # Control characters and bytes that are not UTF-8, in a file name and in
 # a message cut at the library's message size: the JSON still parses as
 # UTF-8, the text has no raw control character.
-bad=$(printf '%s/a\001b\033[31m\377\n.xml' "$tmp")
+bad=$(printf '%s/a\001b\033[31m\377\n\302\233.xml' "$tmp")
 printf "<domain>\n  <devices>\n    <interface type='user'>\n      <alias name='net0'/>\n    </interface>\n  </devices>\n</domain>\n" >"$bad"
 long=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "\303\251" }')
 printf "<domain>\n  <devices>\n    <interface type='user'>\n      <mac address='%s'/>\n    </interface>\n  </devices>\n</domain>\n" "$long" >"$tmp/long.xml"
@@ -149,7 +149,7 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 "$bin" validate "$bad" "$tmp/long.xml" >"$tmp/out" 2>"$tmp/err"
 [ "$(wc -l <"$tmp/err")" -eq 3 ] && ! LC_ALL=C grep -q "$(printf '[\001\033\177]')" "$tmp/err" &&
-    grep -qF 'a\x01b\x1b[31m\xff\n.xml:4:7: warning' "$tmp/err"
+    grep -qF 'a\x01b\x1b[31m\xff\n\xc2\x9b.xml:4:7: warning' "$tmp/err"
 expect "validate (text): control characters and bad bytes escaped, one line per diagnostic" $?
 
 # ---- help and version, every command -------------------------------------

@@ -69,8 +69,9 @@ void cli_help(const cli_command *cmd, FILE *out);
 int cli_version(void);
 
 /* Output (output.c). Text for people: control characters and bytes that
- * are not UTF-8 are written as \n, \t, \xNN, so a value from the input can
- * neither break a line nor reach the terminal as an escape sequence. */
+ * are not UTF-8 are written as \n, \t, \xNN (C1 controls too), so a value
+ * from the input can neither break a line nor reach the terminal as an
+ * escape sequence. */
 void cli_put_text(FILE *out, const char *s);
 /* A JSON string: quotes, backslashes and control characters escaped;
  * invalid or truncated UTF-8 becomes U+FFFD. */

@@ -47,6 +47,8 @@ void cli_put_text(FILE *out, const char *s)
             fputs("\\t", out);
         else if (n <= 1)
             fprintf(out, "\\x%02x", *p);
+        else if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0) /* C1 controls: 8-bit CSI... */
+            fprintf(out, "\\x%02x\\x%02x", p[0], p[1]);
         else
             fwrite(p, 1, n, out);
         p += n ? n : 1;
