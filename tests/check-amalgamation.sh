@@ -107,6 +107,39 @@ for lang in c cxx; do
         run_example failover-pair "$tmp/failover-pair-$lang" "$src/examples/guest.xml"
 done
 
+# Files added later need no change to the script: a copy of the tree with a
+# new lib/qemuargv/ source and header (an internal helper and a use of it)
+# gives a header that holds them, the helper static.
+mkdir -p "$tmp/tree" && cp -R "$src/lib" "$src/include" "$tmp/tree/" && mkdir -p "$tmp/tree/b/include/domxml" &&
+    cp "$build/include/domxml/version.h" "$tmp/tree/b/include/domxml/"
+cat >"$tmp/tree/lib/qemuargv/zz_added.h" <<'EOF2'
+int domxml__qa_added_helper(int x);
+EOF2
+cat >"$tmp/tree/lib/qemuargv/zz_added.c" <<'EOF2'
+#include "zz_added.h"
+int domxml__qa_added_helper(int x)
+{
+    return x + 1;
+}
+int domxml_added_public(void);
+int domxml_added_public(void)
+{
+    return domxml__qa_added_helper(1);
+}
+EOF2
+mkdir "$tmp/inc2"
+if sh "$src/tools/amalgamate.sh" "$tmp/tree" "$tmp/tree/b" >"$tmp/inc2/domxml.h" 2>"$tmp/err" &&
+   grep -q '^/\* ---- lib/qemuargv/zz_added.c ---- \*/$' "$tmp/inc2/domxml.h" &&
+   grep -q '^/\* ---- lib/qemuargv/zz_added.h ---- \*/$' "$tmp/inc2/domxml.h" &&
+   $cc -std=c11 $warn $expat_cflags -I"$tmp/inc2" -c "$tmp/impl.c" -o "$tmp/impl2.o" 2>>"$tmp/err" &&
+   nm -g --defined-only "$tmp/impl2.o" | grep -q ' domxml_added_public$' &&
+   ! nm -g --defined-only "$tmp/impl2.o" | grep -q 'domxml__qa_added_helper'; then
+    ok
+else
+    ko "a source file added to lib/qemuargv/ is not in the header, or its internals are not static"
+    head -n 20 "$tmp/err"
+fi
+
 # A C++ file cannot hold the implementation, and says so.
 if $cxx -x c++ -I"$tmp/inc" -c "$tmp/impl.c" -o "$tmp/x.o" 2>"$tmp/err"; then
     ko "the implementation compiled as C++ without the #error"
