@@ -194,7 +194,7 @@ DOMXML_API void domxml_string_free(char *str);
  * The one free for every block the library returns to the caller (strings
  * from domxml_format(), the argv and strings of domxml/qemuargv.h): each
  * remembers the free hook it was allocated with. NULL is allowed.
- * Since 0.3.
+ * Since 0.2.
  */
 DOMXML_API void domxml_free(void *block);
 
@@ -202,13 +202,13 @@ DOMXML_API void domxml_free(void *block);
  * A block of `size` bytes from `memory`'s hooks (NULL: malloc), released by
  * domxml_free(); aligned for any object. NULL when out of memory. For
  * modules built on the public API (lib/qemuargv/) that hand blocks to the
- * caller. Since 0.3.
+ * caller. Since 0.2.
  */
 DOMXML_API void *domxml_alloc(const domxml_memory *memory, size_t size);
 
 /** The allocator hooks `dom` was created with (malloc/realloc/free when it
  * was given none); NULL for a domain not made by libdomxml. Borrowed.
- * Since 0.3. */
+ * Since 0.2. */
 DOMXML_API const domxml_memory *domxml_domain_memory(const domxml_domain *dom);
 
 /**
@@ -390,6 +390,44 @@ DOMXML_API domxml_extra_attr *domxml_extra_attr_new(domxml_domain *dom, const ch
 DOMXML_API domxml_node *domxml_interface_node_new(domxml_domain *dom);
 DOMXML_API domxml_node *domxml_hostdev_node_new(domxml_domain *dom);
 
+/*
+ * Generic elements, for the parts of a domain the library keeps verbatim
+ * (<name>, <os>, <controller>...). Every string is copied into `dom`.
+ *
+ * domxml_element_append(): a new element <name> appended as the last child
+ * of the generic element `parent`, or made the document's root when
+ * `parent` is NULL (the domain must have none yet); with one text child
+ * holding `text` unless `text` is NULL. Returns the element, owned by `dom`,
+ * or NULL: out of memory, NULL or empty name, `parent` not an ELEMENT, a
+ * root already set.
+ *
+ * domxml_element_set_attr(): set attribute `name` of the generic element
+ * to `value`, replacing its value if it has one, else appended last.
+ * Returns 0, or -1 (out of memory, NULL argument, not an ELEMENT).
+ *
+ * domxml_node_append_child(): link `child` (a generic node of `parent`'s
+ * domain, in no tree yet: next is NULL and no element holds it) as the last
+ * child of the generic element `parent`. INTERFACE and HOSTDEV nodes are refused: they
+ * go into <devices> with domxml_device_append(), which links teaming pairs.
+ * Returns 0 or -1.
+ *
+ * A <domain> skeleton, then a device (docs/api.md, "Building a domain"):
+ *     domxml_node *root = domxml_element_append(dom, NULL, "domain", NULL);
+ *     domxml_element_set_attr(dom, root, "type", "kvm");
+ *     domxml_element_append(dom, root, "name", "guest");
+ *     domxml_node *os = domxml_element_append(dom, root, "os", NULL);
+ *     domxml_element_set_attr(dom, domxml_element_append(dom, os, "type", "hvm"),
+ *                             "machine", "q35");
+ *     domxml_element_append(dom, root, "devices", NULL);
+ *     domxml_device_append(dom, nic, &err);
+ * Since 0.2.
+ */
+DOMXML_API domxml_node *domxml_element_append(domxml_domain *dom, domxml_node *parent,
+                                              const char *name, const char *text);
+DOMXML_API int domxml_element_set_attr(domxml_domain *dom, domxml_node *element,
+                                       const char *name, const char *value);
+DOMXML_API int domxml_node_append_child(domxml_node *parent, domxml_node *child);
+
 /* One zeroed struct of each modelled element: `domxml_TYPE *domxml_TYPE_new(dom)`.
  * Since 0.1 for ip, route, vlan_tag, filter_param, port_forward(_range);
  * the others since 0.2. */
@@ -495,4 +533,9 @@ DOMXML_ENUM_API(domxml_severity);
 #ifdef __cplusplus
 }
 #endif
+
+/* The QEMU arguments module comes with the library (since 0.2); including
+ * <domxml/qemuargv.h> alone works as well. */
+#include <domxml/qemuargv.h>
+
 #endif /* DOMXML_H */

@@ -56,6 +56,77 @@ domxml_extra_attr *domxml_extra_attr_new(domxml_domain *dom, const char *name, c
     return a;
 }
 
+int domxml_node_append_child(domxml_node *parent, domxml_node *child)
+{
+    domxml_node *last = NULL;
+
+    /* Devices join <devices> through domxml_device_append() (teaming
+     * links); a node already in a chain, or already this parent's last
+     * child, is refused (either would make a cycle). */
+    if (!parent || !child || parent->kind != DOMXML_NODE_ELEMENT || child->next ||
+        child == parent || child->kind == DOMXML_NODE_INTERFACE ||
+        child->kind == DOMXML_NODE_HOSTDEV)
+        return -1;
+    for (domxml_node *n = parent->children; n; n = n->next) {
+        if (n == child)
+            return -1;
+        last = n;
+    }
+    if (last)
+        last->next = child;
+    else
+        parent->children = child;
+    return 0;
+}
+
+domxml_node *domxml_element_append(domxml_domain *dom, domxml_node *parent, const char *name,
+                                   const char *text)
+{
+    domxml_node *e, *t = NULL;
+
+    if (!dom || !name || !name[0] || (parent ? parent->kind != DOMXML_NODE_ELEMENT : !!dom->root))
+        return NULL;
+    e = domxml_node_new(dom, DOMXML_NODE_ELEMENT);
+    if (!e || !(e->name = domxml_strdup(dom, name)))
+        return NULL;
+    if (text) {
+        t = domxml_node_new(dom, DOMXML_NODE_TEXT);
+        if (!t || !(t->text = domxml_strdup(dom, text)))
+            return NULL;
+        e->children = t;
+    }
+    if (parent)
+        domxml_node_append_child(parent, e);
+    else
+        dom->root = e;
+    return e;
+}
+
+int domxml_element_set_attr(domxml_domain *dom, domxml_node *element, const char *name,
+                            const char *value)
+{
+    domxml_attr *a, *last = NULL;
+
+    if (!dom || !element || element->kind != DOMXML_NODE_ELEMENT || !name || !name[0] || !value)
+        return -1;
+    for (a = element->attrs; a; last = a, a = a->next) {
+        if (strcmp(a->name, name) == 0) {
+            const char *copy = domxml_strdup(dom, value);
+            if (!copy)
+                return -1;
+            a->value = copy;
+            return 0;
+        }
+    }
+    if (!(a = domxml_attr_new(dom, name, value)))
+        return -1;
+    if (last)
+        last->next = a;
+    else
+        element->attrs = a;
+    return 0;
+}
+
 domxml_node *domxml_interface_node_new(domxml_domain *dom)
 {
     domxml_node *n = domxml__new(dom, sizeof(*n));

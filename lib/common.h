@@ -15,7 +15,16 @@
 
 #include "domxml.h"
 
+/* The single-header form (tools/amalgamate.sh) defines it empty and makes
+ * internal symbols static instead. */
+#ifndef DOMXML__INTERNAL
 #define DOMXML__INTERNAL __attribute__((visibility("hidden")))
+#endif
+/* The storage class of an internal object's definition made by a macro
+ * (which the single-header script cannot see): none here, static there. */
+#ifndef DOMXML__INTERNAL_DEFINITION
+#define DOMXML__INTERNAL_DEFINITION
+#endif
 
 #if defined(__GNUC__)
 #define DOMXML__PRINTF(a, b) __attribute__((format(printf, a, b)))

@@ -91,14 +91,6 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
     return domxml__parse(&in, options, err);
 }
 
-/* strerror() is not reentrant: the XSI strerror_r into the caller's buffer. */
-static const char *domxml__errno_text(int errnum, char buf[128])
-{
-    if (strerror_r(errnum, buf, 128) != 0)
-        snprintf(buf, 128, "error %d", errnum);
-    return buf;
-}
-
 domxml_domain *domxml_parse_file(const char *path, const domxml_parse_options *options,
                                  domxml_error *error)
 {

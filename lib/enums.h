@@ -15,7 +15,7 @@ typedef struct domxml__enum {
     static const char *const ident##_names[] = {NULL, __VA_ARGS__};           \
     static_assert(sizeof(ident##_names) / sizeof(ident##_names[0]) == (last),  \
                   #ident ": string table does not match its enum");            \
-    const domxml__enum ident = {ident##_names, (last), false}
+    DOMXML__INTERNAL_DEFINITION const domxml__enum ident = {ident##_names, (last), false}
 
 DOMXML__INTERNAL int domxml__enum_lookup(const domxml__enum *e, const char *s);
 DOMXML__INTERNAL const char *domxml__enum_name(const domxml__enum *e, int v);

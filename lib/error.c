@@ -5,6 +5,29 @@
 
 #include "error.h"
 
+/* strerror() is not reentrant: strerror_r into the caller's buffer. Which
+ * strerror_r depends on the feature macros of the file including us (the
+ * single header): XSI returns 0 and fills buf, GNU returns the text. */
+static const char *domxml__xsi_text(int rc, int errnum, char *buf)
+{
+    if (rc != 0)
+        snprintf(buf, 128, "error %d", errnum);
+    return buf;
+}
+
+static const char *domxml__gnu_text(const char *text, int errnum, char *buf)
+{
+    (void)errnum;
+    return text ? text : buf;
+}
+
+const char *domxml__errno_text(int errnum, char buf[128])
+{
+    buf[0] = '\0';
+    return _Generic(strerror_r(errnum, buf, 128), int: domxml__xsi_text,
+                    default: domxml__gnu_text)(strerror_r(errnum, buf, 128), errnum, buf);
+}
+
 static const char *const domxml__error_texts[] = {
     [DOMXML_OK] = "success",
     [DOMXML_ERR_NOMEM] = "out of memory",
@@ -31,13 +54,98 @@ const char *domxml_strerror(domxml_error_code code)
     return domxml__error_texts[code];
 }
 
+/* Where a cut at or before `at` bytes of s leaves whole UTF-8 sequences:
+ * back over continuation bytes to a sequence's first byte. */
+static size_t domxml__utf8_floor(const char *s, size_t at)
+{
+    while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80)
+        at--;
+    return at;
+}
+
+/* The length of the longest start of s[0..n) that ends with a whole UTF-8
+ * sequence (s was cut at n, perhaps inside one). */
+static size_t domxml__utf8_whole(const char *s, size_t n)
+{
+    size_t start = n;
+
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xc0) == 0x80)
+        start--;
+    if (start == 0)
+        return n;
+    unsigned char lead = (unsigned char)s[start - 1];
+    size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    return n - (start - 1) >= need ? n : start - 1;
+}
+
+/* The same, forward: the first sequence start at or after `at`. */
+static size_t domxml__utf8_ceil(const char *s, size_t at)
+{
+    while (s[at] && ((unsigned char)s[at] & 0xc0) == 0x80)
+        at++;
+    return at;
+}
+
 void domxml__error_clear(domxml_error *err, const char *source)
 {
     if (!err)
         return;
     memset(err, 0, sizeof(*err));
-    if (source)
-        snprintf(err->source, sizeof(err->source), "%s", source);
+    if (!source)
+        return;
+    /* A long name keeps its end, the file's own name: "...dir/guest.xml". */
+    err->source_len = strlen(source);
+    if (err->source_len < sizeof(err->source)) {
+        memcpy(err->source, source, err->source_len + 1);
+        return;
+    }
+    size_t from = domxml__utf8_ceil(source, err->source_len - (sizeof(err->source) - 4));
+    snprintf(err->source, sizeof(err->source), "...%s", source + from);
+}
+
+void domxml__path_step(char *buf, size_t size, size_t *len, const char *name, unsigned index)
+{
+    size_t used = *len < size ? *len : size - 1;
+    int n = index > 1 ? snprintf(buf + used, size - used, "/%s[%u]", name, index)
+                      : snprintf(buf + used, size - used, "/%s", name);
+
+    if (n > 0)
+        *len += (size_t)n;
+    if (*len >= size) /* keep whole sequences only in what did fit */
+        buf[domxml__utf8_whole(buf, size - 1)] = '\0';
+}
+
+void domxml__error_path(domxml_error *err, const char *path, size_t len)
+{
+    const size_t room = sizeof(err->path) - 1, have = strlen(path);
+    size_t head, tail;
+
+    err->path_len = len;
+    if (len <= room && have == len) {
+        memcpy(err->path, path, len + 1);
+        return;
+    }
+    /* Start and end, each at a step boundary when there is one:
+     * "/domain/devices/.../interface[2]/mac". Without the end (the path
+     * was longer than the caller's buffer) the start alone, then "...". */
+    head = domxml__utf8_floor(path, (room - 3) / 2);
+    for (size_t k = head; k > 1; k--)
+        if (path[k] == '/') {
+            head = k;
+            break;
+        }
+    if (have < len) {
+        head = domxml__utf8_floor(path, room - 3 < have ? room - 3 : have);
+        snprintf(err->path, sizeof(err->path), "%.*s...", (int)head, path);
+        return;
+    }
+    tail = domxml__utf8_ceil(path, have - (room - 4 - head));
+    for (size_t k = tail; k < have; k++)
+        if (path[k] == '/') {
+            tail = k;
+            break;
+        }
+    snprintf(err->path, sizeof(err->path), "%.*s/...%s", (int)head, path, path + tail);
 }
 
 void domxml__error_vset(domxml_error *err, domxml_error_code code,
@@ -46,7 +154,11 @@ void domxml__error_vset(domxml_error *err, domxml_error_code code,
     if (!err || err->code != DOMXML_OK)
         return;
     err->code = code;
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    int n = vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    if (n >= (int)sizeof(err->message)) { /* cut: whole sequences, then "..." */
+        size_t at = domxml__utf8_floor(err->message, sizeof(err->message) - 4);
+        memcpy(err->message + at, "...", 4);
+    }
 }
 
 void domxml__error_set(domxml_error *err, domxml_error_code code, const char *fmt, ...)

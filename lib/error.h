@@ -9,6 +9,17 @@ DOMXML__INTERNAL void domxml__error_set(domxml_error *err, domxml_error_code cod
                                         const char *fmt, ...) DOMXML__PRINTF(3, 4);
 DOMXML__INTERNAL void domxml__error_vset(domxml_error *err, domxml_error_code code,
                                          const char *fmt, va_list ap) DOMXML__PRINTF(3, 0);
+/* The text of an errno value (strerror_r into buf): "Is a directory". */
+DOMXML__INTERNAL const char *domxml__errno_text(int errnum, char buf[128]);
 DOMXML__INTERNAL void domxml__error_clear(domxml_error *err, const char *source);
+/* Element paths: domxml__path_step() appends "/name" or "/name[index]"
+ * (index > 1) to a path built in buf, *len counting every byte even those
+ * that did not fit; domxml__error_path() sets err->path from it (shortened
+ * around "..." when too long) and err->path_len. */
+DOMXML__INTERNAL void domxml__path_step(char *buf, size_t size, size_t *len, const char *name,
+                                        unsigned index);
+DOMXML__INTERNAL void domxml__error_path(domxml_error *err, const char *path, size_t len);
+/* A path too long for this is cut at its end (err->path_len stays exact). */
+enum { DOMXML__PATH_WORK = 4096 };
 
 #endif /* DOMXML_ERROR_H */

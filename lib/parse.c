@@ -6,6 +6,7 @@
  * inside a typed element becomes generic nodes anchored after the last
  * known child, so the formatter can put it back at its place.
  */
+#include <errno.h>
 #include <expat.h>
 #include <limits.h>
 #include <stdio.h>
@@ -101,21 +102,20 @@ static unsigned domxml__sibling_index(const struct domxml__pctx *pc, unsigned i)
     return index;
 }
 
-static void domxml__fill_path(struct domxml__pctx *pc)
+/* The error's path: the open elements, then `rel` (a step not yet a
+ * frame) when not NULL. */
+static void domxml__fill_path(struct domxml__pctx *pc, const char *rel)
 {
-    char *p = pc->err->path;
-    size_t left = sizeof(pc->err->path);
+    char path[DOMXML__PATH_WORK];
+    size_t len = 0;
 
-    for (unsigned i = 0; i < pc->depth && left > 1; i++) {
-        const domxml__frame *f = &pc->frames[i];
-        unsigned index = domxml__sibling_index(pc, i);
-        int n = index > 1 ? snprintf(p, left, "/%s[%u]", f->name, index)
-                          : snprintf(p, left, "/%s", f->name);
-        if (n < 0 || (size_t)n >= left)
-            break;
-        p += n;
-        left -= (size_t)n;
-    }
+    path[0] = '\0';
+    for (unsigned i = 0; i < pc->depth; i++)
+        domxml__path_step(path, sizeof(path), &len, pc->frames[i].name,
+                          domxml__sibling_index(pc, i));
+    if (rel)
+        domxml__path_step(path, sizeof(path), &len, rel, 0);
+    domxml__error_path(pc->err, path, len);
 }
 
 /* Fill the error at the current element, or at its child `at` (whose
@@ -138,11 +138,7 @@ static void domxml__fail_msg(struct domxml__pctx *pc, domxml_error_code code,
         pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
     }
     pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
-    domxml__fill_path(pc);
-    if (rel) {
-        size_t n = strlen(pc->err->path);
-        snprintf(pc->err->path + n, sizeof(pc->err->path) - n, "/%s", rel);
-    }
+    domxml__fill_path(pc, rel);
     XML_StopParser(pc->xp, XML_FALSE);
 }
 
@@ -1347,11 +1343,8 @@ static void domxml__expat_error(struct domxml__pctx *pc)
     pc->err->line = XML_GetCurrentLineNumber(pc->xp);
     pc->err->column = XML_GetCurrentColumnNumber(pc->xp) + 1;
     pc->err->offset = (unsigned long long)XML_GetCurrentByteIndex(pc->xp);
-    domxml__fill_path(pc);
-    if (pc->error_rel[0]) { /* the element expat refused, not yet a frame */
-        size_t n = strlen(pc->err->path);
-        snprintf(pc->err->path + n, sizeof(pc->err->path) - n, "/%s", pc->error_rel);
-    }
+    /* error_rel: the element expat refused, not yet a frame */
+    domxml__fill_path(pc, pc->error_rel[0] ? pc->error_rel : NULL);
 }
 
 static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
@@ -1394,7 +1387,7 @@ static bool domxml__parse_validate(const domxml_domain *dom, domxml_error *err)
         domxml__error_set(err, first->kind, "%s", first->message);
         err->line = first->line;
         err->column = first->column;
-        snprintf(err->path, sizeof(err->path), "%s", first->path);
+        domxml__error_path(err, first->path, strlen(first->path));
     }
     domxml_diagnostics_free(ds);
     return first == NULL;
@@ -1477,7 +1470,9 @@ static bool domxml__feed(struct domxml__pctx *pc, const domxml__input *in, size_
         }
         n = fread(dst, 1, DOMXML__CHUNK, in->fp);
         if (n < DOMXML__CHUNK && ferror(in->fp)) {
-            domxml__error_set(pc->err, DOMXML_ERR_IO, "read error");
+            char text[128];
+            domxml__error_set(pc->err, DOMXML_ERR_IO, "cannot read: %s",
+                              domxml__errno_text(errno, text));
             pc->failed = true;
             return false;
         }
@@ -1555,6 +1550,7 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
             err->line = link_err.line;
             err->column = link_err.column;
             memcpy(err->path, link_err.path, sizeof(err->path));
+            err->path_len = link_err.path_len;
             ok = false;
         }
     }

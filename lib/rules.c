@@ -142,21 +142,18 @@ static void domxml__diags_sort(struct domxml__diags *ds)
 /* ------------------------------------------------------------------ */
 /* The walk                                                             */
 
-static void domxml__walk_path(const domxml__walk *w, const char *rel, char *p, size_t left)
+/* The path of the current element, then `rel`; returns its whole length
+ * (what did not fit in p is counted, not written). */
+static size_t domxml__walk_path(const domxml__walk *w, const char *rel, char *p, size_t size)
 {
+    size_t len = 0;
+
     *p = '\0';
-    for (unsigned i = 0; i < w->depth && left > 1; i++) {
-        const domxml__step *s = &w->steps[i];
-        unsigned index = domxml__step_index(s);
-        int n = index > 1 ? snprintf(p, left, "/%s[%u]", s->name, index)
-                          : snprintf(p, left, "/%s", s->name);
-        if (n < 0 || (size_t)n >= left)
-            return;
-        p += n;
-        left -= (size_t)n;
-    }
-    if (rel && left > 1)
-        snprintf(p, left, "/%s", rel);
+    for (unsigned i = 0; i < w->depth; i++)
+        domxml__path_step(p, size, &len, w->steps[i].name, domxml__step_index(&w->steps[i]));
+    if (rel)
+        domxml__path_step(p, size, &len, rel, 0);
+    return len;
 }
 
 /* A code for a problem whose rule names none: its class and element. */
@@ -217,7 +214,9 @@ static void domxml__walk_report(domxml__diag *d, const domxml__problem *p)
     domxml__error_set(w->err, p->kind, "%s", p->message);
     w->err->line = line;
     w->err->column = column;
-    domxml__walk_path(w, p->rel, w->err->path, sizeof(w->err->path));
+    char full[DOMXML__PATH_WORK];
+    size_t len = domxml__walk_path(w, p->rel, full, sizeof(full));
+    domxml__error_path(w->err, full, len);
 }
 
 /* Stop walking: the first problem is found, or diagnostics ran out of memory. */

@@ -63,13 +63,16 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
     va_end(ap);
     l->err->line = t->meta.line ? t->meta.line : n->line;
     l->err->column = t->meta.line ? t->meta.column : n->column;
-    if (l->standalone)
-        snprintf(l->err->path, sizeof(l->err->path), "/%s/teaming", name);
-    else if (index > 1)
-        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s[%u]/teaming", name,
-                 index);
-    else
-        snprintf(l->err->path, sizeof(l->err->path), "/domain/devices/%s/teaming", name);
+    char path[96];
+    size_t len = 0;
+    path[0] = '\0';
+    if (!l->standalone) {
+        domxml__path_step(path, sizeof(path), &len, "domain", 0);
+        domxml__path_step(path, sizeof(path), &len, "devices", 0);
+    }
+    domxml__path_step(path, sizeof(path), &len, name, l->standalone ? 0 : index);
+    domxml__path_step(path, sizeof(path), &len, "teaming", 0);
+    domxml__error_path(l->err, path, len);
     return -1;
 }
 

@@ -24,4 +24,16 @@ if [ $? -ne 0 ] || ! cmp -s "$tmp/doc.xml" "$tmp/again.xml"; then
     echo "FAIL: the edited document does not round-trip"; cat "$tmp/err"
     echo "1 passed, 1 failed"; exit 1
 fi
-echo "2 passed, 0 failed"
+# examples/failover-pair: the q35 skeleton built with the generic-element
+# helpers and examples/guest.xml read from disk give the same document once
+# the pair is added; its output (XML, then QEMU arguments) is the expected one.
+for arg in "" "$top/examples/guest.xml"; do
+    "$build/examples/failover-pair" $arg >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ $rc -ne 0 ] || ! cmp -s "$top/examples/failover-pair.expected" "$tmp/out"; then
+        echo "FAIL: failover-pair $arg (exit $rc) differs from examples/failover-pair.expected"
+        diff -u "$top/examples/failover-pair.expected" "$tmp/out" | head -n 40; cat "$tmp/err"
+        echo "2 passed, 1 failed"; exit 1
+    fi
+done
+echo "3 passed, 0 failed"

@@ -507,6 +507,71 @@ START_TEST(test_error_root)
 }
 END_TEST
 
+/* True when s holds only whole UTF-8 sequences. */
+static bool whole_utf8(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 0;
+        if (n == 0)
+            return false;
+        for (size_t k = 1; k < n; k++)
+            if ((p[k] & 0xc0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+/* Names and paths longer than the error's arrays: cut around an explicit
+ * "...", never inside a UTF-8 sequence, the whole length reported. */
+START_TEST(test_error_long_names)
+{
+    const char *bad = "<domain><devices><interface type='nope'/></devices></domain>";
+    char name[400], xml[8192];
+    domxml_error err;
+    size_t len = 0;
+
+    /* 300 bytes of directories, then guest.xml: the end is kept. */
+    memset(name, 'd', 300);
+    strcpy(name + 300, "/guest.xml");
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), name, NULL, &err));
+    ck_assert_uint_eq(err.source_len, 310);
+    ck_assert_uint_lt(strlen(err.source), sizeof(err.source));
+    ck_assert_msg(strncmp(err.source, "...", 3) == 0, "source %s", err.source);
+    ck_assert_str_eq(err.source + strlen(err.source) - 10, "/guest.xml");
+
+    /* Two-byte characters: the cut falls between them. */
+    name[0] = 'a'; /* characters start at odd offsets: the plain cut would split one */
+    for (int i = 0; i < 150; i++)
+        memcpy(name + 1 + 2 * i, "\xc3\xa9", 2);
+    strcpy(name + 301, "x.xml");
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), name, NULL, &err));
+    ck_assert_uint_eq(err.source_len, strlen(name));
+    ck_assert_msg(whole_utf8(err.source), "source cut inside a character");
+    ck_assert_str_eq(err.source + strlen(err.source) - 5, "x.xml");
+    /* Short names stay whole. */
+    ck_assert_ptr_null(domxml_parse_buffer(bad, strlen(bad), "g.xml", NULL, &err));
+    ck_assert_str_eq(err.source, "g.xml");
+    ck_assert_uint_eq(err.source_len, 5);
+    ck_assert_str_eq(err.path, "/domain/devices/interface");
+    ck_assert_uint_eq(err.path_len, strlen(err.path));
+
+    /* A malformed element 200 levels deep: the path keeps its start and
+     * its end, whole steps each, and says how long it was. */
+    len += (size_t)sprintf(xml + len, "<domain>");
+    for (int i = 0; i < 200; i++)
+        len += (size_t)sprintf(xml + len, "<e%d>", i % 10);
+    len += (size_t)sprintf(xml + len, "</nope>");
+    ck_assert_ptr_null(domxml_parse_buffer(xml, len, "deep.xml", NULL, &err));
+    ck_assert_int_eq(err.code, DOMXML_ERR_XML);
+    ck_assert_uint_eq(err.path_len, strlen("/domain") + 200 * strlen("/eN"));
+    ck_assert_uint_lt(strlen(err.path), sizeof(err.path));
+    ck_assert_msg(strncmp(err.path, "/domain/e0/e1/", 14) == 0, "path %s", err.path);
+    ck_assert_msg(strstr(err.path, "/.../") != NULL, "path %s", err.path);
+    ck_assert_msg(strcmp(err.path + strlen(err.path) - 6, "/e8/e9") == 0, "path %s", err.path);
+}
+END_TEST
+
 START_TEST(test_parse_file)
 {
     domxml_error err;
@@ -1316,6 +1381,67 @@ static unsigned count_children(const domxml_node *parent)
         ck_assert_ptr_null(domxml_##type##_new(NULL));                         \
         count++;                                                               \
     } while (0)
+
+/* The generic-element helpers: a skeleton, attributes replaced in place,
+ * and every refusal their declaration lists. */
+START_TEST(test_element_helpers)
+{
+    domxml_domain *dom = domxml_domain_new(NULL);
+    domxml_node *root, *os, *type, *devices, *text, *nic;
+    domxml_error err;
+    char *xml;
+
+    ck_assert_ptr_nonnull(dom);
+    ck_assert_ptr_null(domxml_element_append(NULL, NULL, "domain", NULL));
+    ck_assert_ptr_null(domxml_element_append(dom, NULL, "", NULL));
+    ck_assert_ptr_nonnull(root = domxml_element_append(dom, NULL, "domain", NULL));
+    ck_assert_ptr_eq(dom->root, root);
+    ck_assert_ptr_null(domxml_element_append(dom, NULL, "domain", NULL)); /* root set */
+    ck_assert_int_eq(domxml_element_set_attr(dom, root, "type", "qemu"), 0);
+    ck_assert_int_eq(domxml_element_set_attr(dom, root, "type", "kvm"), 0); /* replaced */
+    ck_assert_ptr_null(root->attrs->next);
+    ck_assert_str_eq(domxml_node_attr(root, "type"), "kvm");
+    ck_assert_ptr_nonnull(domxml_element_append(dom, root, "name", "g"));
+    ck_assert_ptr_nonnull(os = domxml_element_append(dom, root, "os", NULL));
+    ck_assert_ptr_nonnull(type = domxml_element_append(dom, os, "type", "hvm"));
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "arch", "x86_64"), 0);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "machine", "q35"), 0);
+    ck_assert_ptr_nonnull(devices = domxml_element_append(dom, root, "devices", NULL));
+    /* A text node is not a parent; attributes need an element, a name and a value. */
+    text = type->children;
+    ck_assert_ptr_null(domxml_element_append(dom, text, "x", NULL));
+    ck_assert_int_eq(domxml_element_set_attr(dom, text, "a", "b"), -1);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "", "b"), -1);
+    ck_assert_int_eq(domxml_element_set_attr(dom, type, "a", NULL), -1);
+    /* append_child: a comment goes in; devices, linked nodes and non-elements do not. */
+    domxml_node *c = domxml_node_new(dom, DOMXML_NODE_COMMENT);
+    ck_assert_ptr_nonnull(c);
+    c->text = " ports ";
+    ck_assert_int_eq(domxml_node_append_child(devices, c), 0);
+    ck_assert_int_eq(domxml_node_append_child(devices, c), -1); /* already its child */
+    nic = domxml_interface_node_new(dom);
+    ck_assert_int_eq(domxml_node_append_child(devices, nic), -1);
+    ck_assert_int_eq(domxml_node_append_child(text, c), -1);
+    ck_assert_int_eq(domxml_node_append_child(devices, devices), -1);
+    nic->interface->type = DOMXML_INTERFACE_TYPE_USER;
+    ck_assert_int_eq(domxml_device_append(dom, nic, &err), 0);
+
+    xml = domxml_format(dom, NULL, &err);
+    ck_assert_msg(xml != NULL, "format: %s (at %s)", err.message, err.path);
+    ck_assert_str_eq(xml, "<domain type='kvm'>\n"
+                          "  <name>g</name>\n"
+                          "  <os>\n"
+                          "    <type arch='x86_64' machine='q35'>hvm</type>\n"
+                          "  </os>\n"
+                          "  <devices>\n"
+                          "    <!-- ports -->\n"
+                          "    <interface type='user'/>\n"
+                          "  </devices>\n"
+                          "</domain>\n");
+    domxml_string_free(xml);
+    domxml_domain_free(dom);
+}
+END_TEST
 
 START_TEST(test_builders)
 {
@@ -3127,6 +3253,8 @@ int main(void)
     tcase_add_test(errors, test_error_value_path);
     tcase_add_test(errors, test_error_root);
     tcase_add_test(errors, test_parse_file);
+    tcase_add_test(errors, test_error_long_names);
+    tcase_add_test(basics, test_element_helpers);
     tcase_add_test(errors, test_forbidden_doctype);
     tcase_add_test(errors, test_depth_limit);
     tcase_add_test(errors, test_size_limit);

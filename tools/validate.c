@@ -1,70 +1,72 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domxml validate [--strict] [--format=text|json] [FILE|-]...
+ * domxml validate [--strict] [--format=text|json|jsonl] [--] [FILE|-]...
  *
- * Every problem of every file on standard output, one line each, in
- * document order, then a one-line summary:
+ * Every problem of every file, in document order. text (the default): one
+ * line each on standard error, then a one-line summary there,
  *   FILE:LINE:COLUMN: error|warning: MESSAGE (at PATH) [CODE]
  *   N files: E errors, W warnings
- * --format=json prints one JSON object per line instead (one per
- * diagnostic, then the summary). A file that does not parse gives one error
- * with the code parse.KIND. Exit 0 when no file has an error (--strict: no
- * warning either), 1 otherwise, 2 on a usage error.
+ * json: one JSON document on standard output,
+ *   {"files":[{"file":F,"errors":E,"warnings":W,"diagnostics":[D...]}...],
+ *    "summary":{"files":N,"errors":E,"warnings":W}}
+ * jsonl: one JSON object per line on standard output (a diagnostic D with
+ * its "file", then the summary {"files":N,"errors":E,"warnings":W}).
+ * A file that does not parse gives one error with the code parse.KIND.
+ * Exit 0 when no file has an error (--strict: no warning either), 1
+ * otherwise, 2 on a usage error.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "domxml.h"
+
+enum { OPT_STRICT, OPT_FORMAT };
+enum { FMT_TEXT, FMT_JSON, FMT_JSONL };
 
 typedef struct vopts {
-    bool strict, json;
+    bool strict;
+    int format;
     size_t files, errors, warnings;
+    size_t file_errors, file_warnings, file_items; /* of the file being written */
 } vopts;
 
-/* A JSON string: quotes, backslashes and control characters escaped. */
-static void json_string(FILE *out, const char *s)
+static void json_diag(const char *file, const domxml_diagnostic *d)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
+    fputs("{", stdout);
+    if (file) {
+        fputs("\"file\":", stdout);
+        cli_put_json(stdout, file);
+        fputs(",", stdout);
     }
-    fputc('"', out);
+    printf("\"line\":%lu,\"column\":%lu,\"severity\":\"%s\",\"code\":", d->line, d->column,
+           domxml_severity_to_string(d->severity));
+    cli_put_json(stdout, d->code);
+    fputs(",\"path\":", stdout);
+    cli_put_json(stdout, d->path ? d->path : "");
+    fputs(",\"message\":", stdout);
+    cli_put_json(stdout, d->message);
+    fputs("}", stdout);
 }
 
 static void print_one(vopts *o, const char *file, const domxml_diagnostic *d)
 {
-    const char *sev = domxml_severity_to_string(d->severity);
-
     if (d->severity == DOMXML_SEVERITY_ERROR)
-        o->errors++;
+        o->errors++, o->file_errors++;
     else
-        o->warnings++;
-    if (!o->json) {
-        if (d->line)
-            printf("%s:%lu:%lu: %s: %s", file, d->line, d->column, sev, d->message);
-        else
-            printf("%s: %s: %s", file, sev, d->message);
-        if (d->path[0])
-            printf(" (at %s)", d->path);
-        printf(" [%s]\n", d->code);
-        return;
+        o->warnings++, o->file_warnings++;
+    switch (o->format) {
+    case FMT_TEXT:
+        cli_print_diag(stderr, file, d);
+        break;
+    case FMT_JSONL:
+        json_diag(file, d);
+        fputs("\n", stdout);
+        break;
+    default:
+        fputs(o->file_items++ ? ",\n    " : "\n    ", stdout);
+        json_diag(NULL, d);
     }
-    printf("{\"file\":");
-    json_string(stdout, file);
-    printf(",\"line\":%lu,\"column\":%lu,\"severity\":\"%s\",\"code\":", d->line, d->column, sev);
-    json_string(stdout, d->code);
-    printf(",\"path\":");
-    json_string(stdout, d->path);
-    printf(",\"message\":");
-    json_string(stdout, d->message);
-    printf("}\n");
 }
 
 /* Parse and validate; *ds NULL with *err set when either fails. */
@@ -80,7 +82,7 @@ static domxml_domain *load_and_validate(const char *path, unsigned flags, domxml
 
 static void validate_file(vopts *o, const char *path)
 {
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *name = cli_input_name(path);
     bool stdin_input = strcmp(path, "-") == 0, parsed;
     domxml_error err;
     domxml_diagnostics *ds;
@@ -98,14 +100,18 @@ static void validate_file(vopts *o, const char *path)
         dom = load_and_validate(path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
     }
     o->files++;
+    o->file_errors = o->file_warnings = o->file_items = 0;
+    if (o->format == FMT_JSON) {
+        fputs(o->files > 1 ? ",\n  {\"file\":" : "\n  {\"file\":", stdout);
+        cli_put_json(stdout, name);
+        fputs(",\"diagnostics\":[", stdout);
+    }
     if (!parsed) {
         domxml_diagnostic d = {code, err.code, DOMXML_SEVERITY_ERROR, err.line, err.column,
                                err.path, err.message};
         snprintf(code, sizeof(code), "parse.%s", domxml_error_code_to_string(err.code));
-        print_one(o, err.source[0] ? err.source : name, &d);
-        return;
-    }
-    if (!ds) {
+        print_one(o, name, &d);
+    } else if (!ds) {
         domxml_diagnostic d = {"validate.nomem", err.code, DOMXML_SEVERITY_ERROR, 0, 0, "",
                                err.message};
         print_one(o, name, &d);
@@ -115,44 +121,96 @@ static void validate_file(vopts *o, const char *path)
         domxml_diagnostics_free(ds);
     }
     domxml_domain_free(dom);
+    if (o->format == FMT_JSON)
+        printf("%s],\"errors\":%zu,\"warnings\":%zu}", o->file_items ? "\n  " : "",
+               o->file_errors, o->file_warnings);
 }
 
-int domxml_cli_validate(int argc, char **argv)
+static int run_validate(const cli_command *cmd, int argc, char **argv)
 {
-    vopts o = {false, false, 0, 0, 0};
-    int first = argc;
+    vopts o;
+    char **files = calloc((size_t)argc + 1, sizeof(*files));
+    size_t nfiles = 0;
+    cli_args a;
+    int r;
 
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--strict") == 0) {
-            o.strict = true;
-        } else if (strcmp(argv[i], "--format=json") == 0) {
-            o.json = true;
-        } else if (strcmp(argv[i], "--format=text") == 0) {
-            o.json = false;
-        } else if (strcmp(argv[i], "--") == 0) {
-            first = i + 1;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "domxml validate: unknown option '%s'\n", argv[i]);
+    memset(&o, 0, sizeof(o));
+    if (!files) {
+        fprintf(stderr, "domxml validate: out of memory\n");
+        return 1;
+    }
+    cli_args_init(&a, cmd, argc, argv);
+    while ((r = cli_next(&a)) != CLI_END) {
+        switch (r) {
+        case CLI_USAGE:
+            free(files);
             return 2;
-        } else {
-            first = i;
+        case CLI_HELP:
+            free(files);
+            cli_help(cmd, stdout);
+            return cli_close_stdout(cmd);
+        case CLI_VERSION:
+            free(files);
+            cli_version();
+            return cli_close_stdout(cmd);
+        case CLI_OPERAND:
+            files[nfiles++] = (char *)a.value;
+            break;
+        case OPT_STRICT:
+            o.strict = true;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(a.value, "text") == 0)
+                o.format = FMT_TEXT;
+            else if (strcmp(a.value, "json") == 0)
+                o.format = FMT_JSON;
+            else if (strcmp(a.value, "jsonl") == 0)
+                o.format = FMT_JSONL;
+            else {
+                free(files);
+                return cli_usage_error(cmd, "--format is text, json or jsonl, not '%s'",
+                                       a.value);
+            }
             break;
         }
     }
-    if (first >= argc) {
-        validate_file(&o, "-");
-    } else {
-        for (int i = first; i < argc; i++)
-            validate_file(&o, argv[i]);
-    }
-    if (o.json)
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    if (o.format == FMT_JSON)
+        fputs("{\"files\":[", stdout);
+    for (size_t i = 0; i < nfiles; i++)
+        validate_file(&o, files[i]);
+    free(files);
+    if (o.format == FMT_JSON)
+        printf("\n],\n\"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu}}\n", o.files,
+               o.errors, o.warnings);
+    else if (o.format == FMT_JSONL)
         printf("{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu}\n", o.files, o.errors,
                o.warnings);
     else
-        printf("%zu file%s: %zu error%s, %zu warning%s\n", o.files, o.files == 1 ? "" : "s",
-               o.errors, o.errors == 1 ? "" : "s", o.warnings, o.warnings == 1 ? "" : "s");
-    if (fflush(stdout) != 0)
+        fprintf(stderr, "%zu file%s: %zu error%s, %zu warning%s\n", o.files,
+                o.files == 1 ? "" : "s", o.errors, o.errors == 1 ? "" : "s", o.warnings,
+                o.warnings == 1 ? "" : "s");
+    if (cli_close_stdout(cmd) != 0)
         return 1;
     return o.errors || (o.strict && o.warnings) ? 1 : 0;
 }
+
+static const cli_option validate_options[] = {
+    {"--strict", 0, NULL, OPT_STRICT, 0, "a warning fails too (exit 1)"},
+    {"--format", 0, "text|json|jsonl", OPT_FORMAT, 0,
+     "text on stderr (default), one JSON document, or JSON Lines"},
+};
+
+const cli_command domxml_cli_validate = {
+    "validate", "[--strict] [--format=text|json|jsonl] [--] [FILE|-]...",
+    "check documents against libvirt's and QEMU's rules (docs/validation.md)",
+    "Reads each FILE (standard input when none is given) and reports every problem.\n"
+    "text: one line per problem on standard error, FILE:LINE:COLUMN: error|warning:\n"
+    "MESSAGE (at PATH) [CODE], then a summary line there; standard output stays empty.\n"
+    "json: one JSON document on standard output, {\"files\":[{\"file\",\"diagnostics\",\n"
+    "\"errors\",\"warnings\"}...],\"summary\":{\"files\",\"errors\",\"warnings\"}}.\n"
+    "jsonl: one JSON object per diagnostic per line (with \"file\"), then the summary.\n"
+    "A file that does not parse is one error with the code parse.KIND.\n"
+    "Exit status: 0 no error (--strict: no warning either), 1 otherwise, 2 usage error.\n",
+    validate_options, sizeof(validate_options) / sizeof(validate_options[0]), run_validate};

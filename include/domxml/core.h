@@ -71,9 +71,16 @@ typedef struct domxml_error {
     unsigned long line;
     unsigned long column;
     unsigned long long offset; /* byte offset where parsing stopped, from 0 */
-    char source[128];          /* file name given by the caller, or "" */
-    char path[256];
+    char source[256];          /* file name given by the caller, or "" */
+    char path[512];
     char message[384];
+    /* The whole length of the source name and of the path. A value longer
+     * than its array is kept shortened around an explicit "...": the
+     * source keeps its end (the file's own name), the path its start and
+     * end ("/domain/devices/.../mac"), the message its start; a cut never
+     * splits a UTF-8 sequence. Since 0.2. */
+    size_t source_len;
+    size_t path_len;
 } domxml_error;
 
 /* How bad a diagnostic is: an error makes a document invalid, a warning

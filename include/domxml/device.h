@@ -9,7 +9,7 @@
  * domxml_domain_free(); no field is ever freed on its own. A caller who edits
  * a struct may point a string field at memory that outlives the domain (a
  * literal, or a copy from domxml_strdup()); element structs and list items
- * come from domxml_new_<element>() of the same domain (domxml.h).
+ * come from domxml_<element>_new() of the same domain (domxml.h).
  *
  * Presence, one rule everywhere: an element is present when its pointer is
  * not NULL; a string attribute when it is not NULL; an enum attribute when it
@@ -191,7 +191,7 @@ typedef struct domxml_ip {
 
 /* <route family= address= netmask= prefix= gateway= metric=/>. `gateway` is
  * required; without `address` the route is a default route (libvirt 11.x;
- * optional since 0.3). */
+ * optional since 0.2). */
 typedef struct domxml_route {
     struct domxml_route *next;
     domxml_meta meta;

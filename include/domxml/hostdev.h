@@ -88,7 +88,7 @@ typedef enum domxml_scsi_protocol {
 
 /* <driver name= model=/> of a PCI hostdev (also of <interface type='hostdev'>).
  * `model` names a VFIO variant driver (e.g. "vfio_pci" or a vendor's);
- * since 0.3 (libvirt 10.0.0). */
+ * since 0.2 (libvirt 10.0.0). */
 typedef struct domxml_hostdev_driver {
     domxml_meta meta;
     domxml_hostdev_backend name;

@@ -120,7 +120,7 @@ typedef struct domxml_interface_source {
         struct { /* vhostuser */
             /* type, path and mode are required unless the interface has
              * <backend type='passt'/> (libvirt 11.1.0), where all three are
-             * optional and `dev` may name the host interface (since 0.3) */
+             * optional and `dev` may name the host interface (since 0.2) */
             domxml_socket_type type;
             const char *path;
             domxml_socket_mode mode;

@@ -62,7 +62,7 @@ typedef enum domxml_qemuargv_resource_kind {
     /* The unix socket of the passt the caller started for a passt
      * interface (<backend type='passt'/>): a stream netdev, or a
      * vhost-user chardev, connects to it. Without one, QEMU 10.1 and
-     * later start passt themselves (-netdev passt). Since 0.3. */
+     * later start passt themselves (-netdev passt). Since 0.2. */
     DOMXML_QEMUARGV_RES_PASST_SOCKET,
     DOMXML_QEMUARGV_RES_LAST
 } domxml_qemuargv_resource_kind;
@@ -114,26 +114,26 @@ typedef struct domxml_qemuargv_options {
     void *warning_ctx;
     /* Allocator hooks for everything the call allocates, the returned
      * block included; NULL: the domain's (domxml_domain_memory()).
-     * Since 0.3. */
+     * Since 0.2. */
     const domxml_memory *memory;
     /* Called for every diagnostic, errors and warnings (then `warning` is
      * not called): each error validation finds in the domain (generation
      * refuses a domain domxml_domain_validate() finds an error in, with the
      * same codes and messages), or generation's own first error, code
      * "qemuargv.NAME" (docs/qemuargv.md lists them). Valid during the call
-     * only. May be NULL. Since 0.3. */
+     * only. May be NULL. Since 0.2. */
     void (*diagnostic)(void *ctx, const domxml_diagnostic *diagnostic);
     void *diagnostic_ctx;
     /* The first fd set id -add-fd and QMP add-fd use (a vdpa fd); a
      * manager that hot-plugs picks one its QEMU does not use yet, and
-     * passes the same one to the unplug. Default 0. Since 0.3. */
+     * passes the same one to the unplug. Default 0. Since 0.2. */
     unsigned int fdset_base;
     /* The QEMU the arguments are for, as major * 1000000 + minor * 1000 +
      * micro (QEMU's and libvirt's encoding): 7002000 for 7.2, 10001000
      * for 10.1. 0: 7.2, Debian 12's and the oldest current libvirt
      * supports. Spellings that changed follow it (docs/qemuargv.md,
      * "Versions"); a feature the target lacks is an error naming the
-     * version that has it. Since 0.3. */
+     * version that has it. Since 0.2. */
     unsigned long qemu_version;
 } domxml_qemuargv_options;
 
@@ -175,7 +175,7 @@ DOMXML_API char **domxml_qemuargv_build(const domxml_domain *dom,
 
 /* Free anything qemuargv returns (an argv, command or shell text): it
  * remembers its allocator. The same as domxml_free(). NULL is allowed.
- * Since 0.3. */
+ * Since 0.2. */
 DOMXML_API void domxml_qemuargv_free(void *block);
 
 /* The same as domxml_qemuargv_free(), kept until the next ABI break. */
@@ -237,7 +237,7 @@ DOMXML_API char *domxml_qemuargv_unplug(const domxml_domain *dom, const char *al
  * (<portForward>). The caller runs it (the library never spawns
  * anything), then passes the same socket to domxml_qemuargv_build().
  * A NULL-terminated argv in one block freed with domxml_qemuargv_free(),
- * its length in *argc; NULL with *error filled. Since 0.3.
+ * its length in *argc; NULL with *error filled. Since 0.2.
  */
 DOMXML_API char **domxml_qemuargv_passt(const domxml_domain *dom, const char *alias,
                                         const domxml_qemuargv_options *options, size_t *argc,

@@ -200,6 +200,7 @@ static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code k
         e->line = d.line;
         e->column = d.column;
         copy_cut(e->path, sizeof(e->path), path);
+        e->path_len = strlen(path);
         copy_cut(e->message, sizeof(e->message), text);
     }
 }
@@ -254,6 +255,7 @@ static int validate(domxml__qa_ctx *ctx)
             ctx->err->line = d->line;
             ctx->err->column = d->column;
             copy_cut(ctx->err->path, sizeof(ctx->err->path), d->path ? d->path : "");
+            ctx->err->path_len = d->path ? strlen(d->path) : 0;
             copy_cut(ctx->err->message, sizeof(ctx->err->message), d->message);
         }
         ctx->failed = true;

@@ -8,7 +8,7 @@
 
 bool domxml__qa_get_str(const domxml__qa_view *v, const domxml__qa_row *r, domxml__qa_val *out)
 {
-    const char *s = FIELD(v, r, const char *);
+    const char *s = *(const char *const *)(const void *)((const char *)v + r->off);
     if (!s)
         return false;
     *out = (domxml__qa_val){.type = DOMXML__QA_STR, .cls = r->cls, .s = s};
