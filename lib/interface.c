@@ -39,6 +39,35 @@ static bool domxml__mac_is_set(const void *obj)
     return ((const domxml_mac *)obj)->address.set;
 }
 
+/* currentAddress= (live XML): the same syntax, unicast or not (the guest
+ * may set any). */
+static int domxml__mac_current_parse(struct domxml__pctx *pc, void *obj, const char *value)
+{
+    domxml_mac *mac = obj;
+
+    if (!domxml__parse_mac(value, mac->current_address.bytes))
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "invalid value '%s' for attribute 'currentAddress' of <mac>: "
+                            "expected six hexadecimal octets separated by ':'", value);
+    mac->current_address.set = true;
+    return 0;
+}
+
+static void domxml__mac_current_format(domxml__buf *b, const void *obj)
+{
+    char text[DOMXML_MAC_STRLEN];
+
+    domxml__buf_add(b, " currentAddress='", 17);
+    domxml__buf_add(b, domxml_mac_to_string(&((const domxml_mac *)obj)->current_address, text),
+                    17);
+    domxml__buf_add(b, "'", 1);
+}
+
+static bool domxml__mac_current_is_set(const void *obj)
+{
+    return ((const domxml_mac *)obj)->current_address.set;
+}
+
 /* Multicast addresses are refused as libvirt does. */
 static int domxml__mac_check(domxml__diag *d, const void *obj, const void *parent)
 {
@@ -58,6 +87,8 @@ static const domxml__attr domxml__mac_attrs[] = {
      .parse = domxml__mac_parse, .format = domxml__mac_format, .is_set = domxml__mac_is_set},
     DOMXML__ENUMA("type", domxml_mac, type, domxml__mac_type_enum, 0),
     DOMXML__ENUMA("check", domxml_mac, check, domxml__tristate_bool_enum, 0),
+    {.name = "currentAddress", .kind = DOMXML__K_HOOK, .parse = domxml__mac_current_parse,
+     .format = domxml__mac_current_format, .is_set = domxml__mac_current_is_set},
 };
 static const domxml__elem domxml__mac_elem =
     DOMXML__ELEM("mac", domxml_mac, DOMXML__ATTRS(domxml__mac_attrs), .check = domxml__mac_check);

@@ -2908,6 +2908,7 @@ START_TEST(test_validate_hand_built)
         {"teaming.mac-mismatch", "/domain/devices/interface[4]/mac", DOMXML_SEVERITY_ERROR},
         {"teaming.partner-missing", "/domain/devices/hostdev/teaming", DOMXML_SEVERITY_ERROR},
         {"address.pci-duplicate", "/domain/devices/interface[3]/address", DOMXML_SEVERITY_ERROR},
+        {"hostdev.duplicate", "/domain/devices/hostdev/source/address", DOMXML_SEVERITY_ERROR},
     };
     domxml_node *devices;
     domxml_domain *dom = new_domain(&devices);
@@ -2945,7 +2946,7 @@ START_TEST(test_validate_hand_built)
     ds = domxml_domain_validate(dom, &err);
     ck_assert_ptr_nonnull(ds);
     ck_assert_uint_eq(ds->count, sizeof(want) / sizeof(want[0]));
-    ck_assert_uint_eq(ds->errors, 4);
+    ck_assert_uint_eq(ds->errors, 5);
     ck_assert_uint_eq(ds->warnings, 1);
     for (size_t i = 0; i < ds->count; i++) {
         ck_assert_msg(strcmp(ds->items[i].code, want[i].code) == 0 &&

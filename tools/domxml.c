@@ -16,7 +16,8 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: domxml format [FILE|-]\n"
-            "       domxml validate [--strict] [--format=text|json] [FILE|-]...\n"
+            "       domxml validate [--strict] [--format=text|json] [--libvirt-version X.Y[.Z]]\n"
+            "                       [FILE|-]...\n"
             "       domxml argv [OPTIONS] FILE|-   QEMU device arguments (domxml argv --help)\n"
             "       domxml --version\n"
             "FILE defaults to standard input.\n");

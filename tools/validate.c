@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domxml validate [--strict] [--format=text|json] [FILE|-]...
+ * domxml validate [--strict] [--format=text|json] [--libvirt-version X.Y[.Z]] [FILE|-]...
  *
  * Every problem of every file on standard output, one line each, in
  * document order, then a one-line summary:
@@ -9,7 +9,8 @@
  * --format=json prints one JSON object per line instead (one per
  * diagnostic, then the summary). A file that does not parse gives one error
  * with the code parse.KIND. Exit 0 when no file has an error (--strict: no
- * warning either), 1 otherwise, 2 on a usage error.
+ * warning either), 1 otherwise, 2 on a usage error. --libvirt-version:
+ * validate for that libvirt release (domxml_validate_options).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,20 @@
 typedef struct vopts {
     bool strict, json;
     size_t files, errors, warnings;
+    domxml_validate_options validate;
 } vopts;
+
+/* "X.Y" or "X.Y.Z" as libvirt numbers releases; 0 when malformed. */
+static unsigned long libvirt_release(const char *s)
+{
+    unsigned a, b, c = 0;
+    int end = 0;
+
+    if ((sscanf(s, "%3u.%3u%n.%3u%n", &a, &b, &end, &c, &end) < 2) || s[end] || !a || b > 999 ||
+        c > 999 || s[0] < '0' || s[0] > '9')
+        return 0;
+    return DOMXML_LIBVIRT_VERSION(a, b, c);
+}
 
 /* A JSON string: quotes, backslashes and control characters escaped. */
 static void json_string(FILE *out, const char *s)
@@ -68,13 +82,13 @@ static void print_one(vopts *o, const char *file, const domxml_diagnostic *d)
 }
 
 /* Parse and validate; *ds NULL with *err set when either fails. */
-static domxml_domain *load_and_validate(const char *path, unsigned flags, domxml_diagnostics **ds,
-                                        domxml_error *err, bool *parsed)
+static domxml_domain *load_and_validate(const vopts *o, const char *path, unsigned flags,
+                                        domxml_diagnostics **ds, domxml_error *err, bool *parsed)
 {
     domxml_domain *dom = domxml_cli_load(path, flags, err);
 
     *parsed = dom != NULL;
-    *ds = dom ? domxml_domain_validate(dom, err) : NULL;
+    *ds = dom ? domxml_domain_validate_with(dom, &o->validate, err) : NULL;
     return dom;
 }
 
@@ -89,13 +103,13 @@ static void validate_file(vopts *o, const char *path)
      * clean document, the common case, costs no more), and again with them
      * when there is something to report; standard input is read once. */
     domxml_domain *dom = load_and_validate(
-        path, stdin_input ? DOMXML_PARSE_ATTR_POSITIONS : 0, &ds, &err, &parsed);
+        o, path, stdin_input ? DOMXML_PARSE_ATTR_POSITIONS : 0, &ds, &err, &parsed);
     char code[64];
 
     if (!stdin_input && ds && ds->count > 0) {
         domxml_diagnostics_free(ds);
         domxml_domain_free(dom);
-        dom = load_and_validate(path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
+        dom = load_and_validate(o, path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
     }
     o->files++;
     if (!parsed) {
@@ -119,11 +133,21 @@ static void validate_file(vopts *o, const char *path)
 
 int domxml_cli_validate(int argc, char **argv)
 {
-    vopts o = {false, false, 0, 0, 0};
+    vopts o = {false, false, 0, 0, 0, {0, 0}};
     int first = argc;
 
+    domxml_validate_options_init(&o.validate);
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--strict") == 0) {
+        const char *rel = strncmp(argv[i], "--libvirt-version=", 18) == 0 ? argv[i] + 18
+                          : strcmp(argv[i], "--libvirt-version") == 0 && i + 1 < argc ? argv[++i]
+                                                                                      : NULL;
+        if (rel || strcmp(argv[i], "--libvirt-version") == 0) {
+            if (!rel || !(o.validate.libvirt_version = libvirt_release(rel))) {
+                fprintf(stderr, "domxml validate: --libvirt-version takes a release X.Y or "
+                                "X.Y.Z, e.g. 9.0\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--strict") == 0) {
             o.strict = true;
         } else if (strcmp(argv[i], "--format=json") == 0) {
             o.json = true;
