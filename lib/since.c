@@ -213,10 +213,14 @@ static const domxml__since_find domxml__finders[] = {
     domxml__find_passt_hostname, domxml__find_sgio_unfiltered,
 };
 
+/* One finder per syntax entry: the "since.*" codes come first in the table. */
+static_assert(DOMXML__N(domxml__finders) < DOMXML__N(domxml__since), "a finder per entry");
+
 const domxml_libvirt_since *domxml__since_syntax(size_t i, domxml__since_find *find)
 {
     if (i >= DOMXML__N(domxml__finders))
         return NULL;
+    assert(strncmp(domxml__since[i].code, "since.", 6) == 0);
     *find = domxml__finders[i];
     return &domxml__since[i];
 }

@@ -160,6 +160,10 @@ START_TEST(test_since_fixtures)
     const domxml_libvirt_since *e = &t[_i];
 
     ck_assert_uint_lt((size_t)_i, n);
+    /* The syntax entries come first (lib/since.c pairs them with finders). */
+    ck_assert_msg(_i == 0 || strncmp(e->code, "since.", 6) != 0 ||
+                      strncmp(t[_i - 1].code, "since.", 6) == 0,
+                  "%s: a syntax entry after a rule", e->code);
     if (!e->fixture)
         return;
     ck_assert_msg(strncmp(e->code, "since.", 6) == 0, "%s: a rule names a fixture", e->code);
