@@ -25,7 +25,7 @@
  * set; 11.91x and 9.99x before model v2). */
 #define PEAK_FACTOR 3.0
 /* 0.3: 2.0 -> 2.02, as <mac> grew by currentAddress (8 bytes per NIC, the
- * kept document 1.98x -> 2.001x). */
+ * kept document 1.97x -> 2.001x). */
 #define KEPT_FACTOR 2.02
 
 #define DEVICES 10000
