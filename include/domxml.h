@@ -166,6 +166,62 @@ DOMXML_API domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom,
                                                       domxml_error *error);
 DOMXML_API void domxml_diagnostics_free(domxml_diagnostics *diagnostics);
 
+/* ------------------------------------------------------------------ */
+/* Validation for a chosen libvirt release                               */
+
+/** A libvirt release as libvirt numbers it (virConnectGetLibVersion()):
+ * major * 1000000 + minor * 1000 + micro. Since 0.2. */
+#define DOMXML_LIBVIRT_VERSION(major, minor, micro)                            \
+    ((unsigned long)(major) * 1000000UL + (unsigned long)(minor) * 1000UL + (unsigned long)(micro))
+
+/**
+ * Validation options, allocated by the caller and read as the parse
+ * options are (only the fields within `size`; docs/abi.md). NULL means all
+ * defaults. Since 0.2.
+ */
+typedef struct domxml_validate_options {
+    size_t size; /* sizeof(domxml_validate_options) of the caller */
+    /* The libvirt release the document is meant for
+     * (DOMXML_LIBVIRT_VERSION()). Every element, attribute and value the
+     * document uses that this release does not accept is an error (code
+     * "since.*", from domxml_libvirt_since_table()), and a rule libvirt
+     * enforces only from a later release is not checked. 0: the newest
+     * libvirt libdomxml knows, all rules and no release check. */
+    unsigned long libvirt_version;
+} domxml_validate_options;
+
+/** Zero *options and set its size (inline: the caller's sizeof). Since 0.2. */
+static inline void domxml_validate_options_init(domxml_validate_options *options)
+{
+    memset(options, 0, sizeof(*options));
+    options->size = sizeof(*options);
+}
+
+/** domxml_domain_validate() with options (NULL: the defaults); also NULL with
+ * *error filled for options it cannot read (DOMXML_ERR_VALUE: size 0;
+ * DOMXML_ERR_UNSUPPORTED: a field this library does not know is set).
+ * Since 0.2. */
+DOMXML_API domxml_diagnostics *domxml_domain_validate_with(
+    const domxml_domain *dom, const domxml_validate_options *options, domxml_error *error);
+
+/**
+ * One entry of the table of libvirt releases libdomxml knows: syntax of
+ * <interface>/<hostdev> newer than libvirt 7.1 (or dropped since), and the
+ * validation rules with the release that started to enforce them. Static
+ * data. Since 0.2.
+ */
+typedef struct domxml_libvirt_since {
+    const char *code;    /* diagnostic code: "since.NAME" for syntax, else the rule's */
+    const char *what;    /* the syntax or rule, in words */
+    unsigned long since; /* first release that accepts it (rules: enforces it); 0: 7.1 or older */
+    unsigned long until; /* first release that refuses it again; 0: none */
+    const char *source;  /* where the release comes from: libvirt's NEWS, a live libvirt, ... */
+    const char *fixture; /* a tests/data fixture that uses it, or NULL */
+} domxml_libvirt_since;
+
+/** The table, in one order (*count entries); never NULL. Since 0.2. */
+DOMXML_API const domxml_libvirt_since *domxml_libvirt_since_table(size_t *count);
+
 /**
  * Format a domain in libvirt's canonical style. Refuses (NULL, *error
  * filled as by domxml_domain_check()) a tree that would not parse back.

@@ -87,6 +87,18 @@ int domxml__warn(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
     return 0;
 }
 
+int domxml__strict(domxml__diag *d, domxml_error_code code, const domxml_meta *at,
+                   const char *rel, const char *attr, const char *fmt, ...)
+{
+    domxml__problem p = {DOMXML__SEVERITY_STRICT, code, NULL, at, rel, attr, NULL};
+    va_list ap;
+
+    va_start(ap, fmt);
+    domxml__vreport(d, &p, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Names                                                                */
 

@@ -99,10 +99,49 @@ static const domxml__attr domxml__rom_attrs[] = {
 };
 const domxml__elem domxml__rom_elem = DOMXML__ELEM("rom", domxml_rom, DOMXML__ATTRS(domxml__rom_attrs), .check = domxml__rom_check);
 
+/* nodeset= in libvirt's set syntax: items N, N-M or ^N, comma-separated.
+ * libvirt before 11.8.0 ignores the attribute, so a bad set is an error
+ * of validation only. */
+static bool domxml__nodeset_ok(const char *s)
+{
+    for (;;) {
+        bool exclude = *s == '^';
+        size_t n;
+
+        s += exclude;
+        if (!(n = strspn(s, "0123456789")) || n > 5)
+            return false;
+        s += n;
+        if (*s == '-' && !exclude) {
+            if (!(n = strspn(++s, "0123456789")) || n > 5)
+                return false;
+            s += n;
+        }
+        if (*s == '\0')
+            return true;
+        if (*s++ != ',')
+            return false;
+    }
+}
+
+static int domxml__acpi_check(domxml__diag *d, const void *obj, const void *parent)
+{
+    const char *set = ((const domxml_acpi *)obj)->nodeset;
+
+    (void)parent;
+    if (set && !domxml__nodeset_ok(set))
+        domxml__strict(d, DOMXML_ERR_VALUE, NULL, NULL, "nodeset",
+                       "[acpi.nodeset] invalid value '%s' for attribute 'nodeset' of <acpi>: "
+                       "expected NUMA node numbers, ranges N-M and exclusions ^N, separated "
+                       "by ','", set);
+    return 0;
+}
+
 static const domxml__attr domxml__acpi_attrs[] = {
     DOMXML__UINT("index", domxml_acpi, index, 10, DOMXML__F_DEC, 0, DOMXML__A_NONZERO),
+    DOMXML__STR("nodeset", domxml_acpi, nodeset, 0),
 };
-const domxml__elem domxml__acpi_elem = DOMXML__ELEM("acpi", domxml_acpi, DOMXML__ATTRS(domxml__acpi_attrs));
+const domxml__elem domxml__acpi_elem = DOMXML__ELEM("acpi", domxml_acpi, DOMXML__ATTRS(domxml__acpi_attrs), .check = domxml__acpi_check);
 
 /* ------------------------------------------------------------------ */
 /* <address type=...>                                                   */

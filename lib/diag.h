@@ -47,4 +47,17 @@ DOMXML__INTERNAL int domxml__warn(domxml__diag *d, domxml_error_code code, const
                                   const char *rel, const char *attr, const char *fmt, ...)
     DOMXML__PRINTF(6, 7);
 
+/* The severity of a problem only validation reports as an error: what
+ * libvirt refuses when it defines or starts a guest but parsing takes
+ * (parse is lenient). The parser, the formatter and domxml_domain_check()
+ * pass it by, as they pass warnings; domxml_domain_validate() reports it as
+ * DOMXML_SEVERITY_ERROR. */
+#define DOMXML__SEVERITY_STRICT ((domxml_severity)DOMXML_SEVERITY_LAST)
+
+/* Report such an error; returns 0 (parsing goes on). `at`/`rel`/`attr` as
+ * for domxml__warn. */
+DOMXML__INTERNAL int domxml__strict(domxml__diag *d, domxml_error_code code,
+                                    const domxml_meta *at, const char *rel, const char *attr,
+                                    const char *fmt, ...) DOMXML__PRINTF(6, 7);
+
 #endif /* DOMXML_DIAG_H */

@@ -54,24 +54,9 @@ void domxml_domain_free(domxml_domain *dom)
 
 /* The options struct as the caller sized it: refuse what cannot be read
  * safely (see docs/abi.md). */
-static bool domxml__options_ok(const domxml_parse_options *o, domxml_error *err)
+static bool domxml__parse_options_ok(const domxml_parse_options *o, domxml_error *err)
 {
-    if (!o)
-        return true;
-    if (o->size == 0) {
-        domxml__error_set(err, DOMXML_ERR_VALUE,
-                          "parse options without a size: fill them with "
-                          "domxml_parse_options_init()");
-        return false;
-    }
-    for (size_t i = sizeof(*o); i < o->size; i++) {
-        if (((const unsigned char *)o)[i] != 0) {
-            domxml__error_set(err, DOMXML_ERR_UNSUPPORTED,
-                              "parse options set a field this library does not know");
-            return false;
-        }
-    }
-    return true;
+    return domxml__options_ok(o, sizeof(*o), "parse options", "domxml_parse_options_init", err);
 }
 
 domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name,
@@ -86,7 +71,7 @@ domxml_domain *domxml_parse_buffer(const char *buf, size_t len, const char *name
         domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "NULL buffer");
         return NULL;
     }
-    if (!domxml__options_ok(options, err))
+    if (!domxml__parse_options_ok(options, err))
         return NULL;
     return domxml__parse(&in, options, err);
 }
@@ -105,7 +90,7 @@ domxml_domain *domxml_parse_file(const char *path, const domxml_parse_options *o
         domxml__error_set(err, DOMXML_ERR_INVALID_ARG, "NULL path");
         return NULL;
     }
-    if (!domxml__options_ok(options, err))
+    if (!domxml__parse_options_ok(options, err))
         return NULL;
     in.fp = fopen(path, "rb");
     if (!in.fp) {

@@ -169,3 +169,26 @@ void domxml__error_set(domxml_error *err, domxml_error_code code, const char *fm
     domxml__error_vset(err, code, fmt, ap);
     va_end(ap);
 }
+
+bool domxml__options_ok(const void *options, size_t known, const char *what, const char *init,
+                        domxml_error *err)
+{
+    size_t size;
+
+    if (!options)
+        return true;
+    memcpy(&size, options, sizeof(size));
+    if (size == 0) {
+        domxml__error_set(err, DOMXML_ERR_VALUE, "%s without a size: fill them with %s()", what,
+                          init);
+        return false;
+    }
+    for (size_t i = known; i < size; i++) {
+        if (((const unsigned char *)options)[i] != 0) {
+            domxml__error_set(err, DOMXML_ERR_UNSUPPORTED,
+                              "%s set a field this library does not know", what);
+            return false;
+        }
+    }
+    return true;
+}

@@ -22,4 +22,10 @@ DOMXML__INTERNAL void domxml__error_path(domxml_error *err, const char *path, si
 /* A path too long for this is cut at its end (err->path_len stays exact). */
 enum { DOMXML__PATH_WORK = 4096 };
 
+/* A caller-allocated options struct (docs/abi.md): `size` is its first
+ * field, `known` the library's sizeof; refuse size 0 and set bytes past
+ * `known`. `what` names it ("parse options") and its init function. */
+DOMXML__INTERNAL bool domxml__options_ok(const void *options, size_t known, const char *what,
+                                         const char *init, domxml_error *err);
+
 #endif /* DOMXML_ERROR_H */

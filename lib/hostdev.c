@@ -105,6 +105,27 @@ static int domxml__hostdev_check_address(domxml__diag *d, const domxml_hostdev *
                            domxml__enum_name(&domxml__address_type_enum, (int)a->type));
 }
 
+/* libvirt's QEMU driver: vhost-scsi and mediated vfio-pci/vfio-ap devices
+ * cannot boot ("booting from assigned devices is not supported by ...").
+ * Validation only. */
+static void domxml__hostdev_check_boot(domxml__diag *d, const domxml_hostdev *h)
+{
+    const domxml_boot *boot = h->info.boot;
+    const char *what = h->type == DOMXML_HOSTDEV_TYPE_SCSI_HOST ? "vhost SCSI devices"
+                       : h->type != DOMXML_HOSTDEV_TYPE_MDEV ? NULL
+                       : h->model == DOMXML_HOSTDEV_MODEL_VFIO_PCI
+                           ? "mediated devices of model vfio-pci"
+                       : h->model == DOMXML_HOSTDEV_MODEL_VFIO_AP
+                           ? "mediated devices of model vfio-ap"
+                           : NULL;
+
+    if (boot && what)
+        domxml__strict(d, DOMXML_ERR_VALUE, &boot->meta, "boot", NULL,
+                       "[hostdev.boot-unsupported] a boot order is not supported by %s "
+                       "(libvirt: \"booting from assigned devices is not supported by %s\")",
+                       what, what);
+}
+
 static int domxml__hostdev_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml_hostdev *h = obj;
@@ -112,6 +133,7 @@ static int domxml__hostdev_check(domxml__diag *d, const void *obj, const void *p
     bool caps_mode = h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES;
 
     (void)parent;
+    domxml__hostdev_check_boot(d, h);
     if (caps_type != caps_mode)
         return domxml__rule(d, DOMXML_ERR_VALUE,
                             "type '%s' of <hostdev> does not belong to mode '%s'",

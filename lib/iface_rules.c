@@ -226,11 +226,28 @@ static int domxml__if_check_backend(domxml__diag *d, const domxml__if *i)
     return 0;
 }
 
+/* libvirt's QEMU driver opens a custom tap device (<backend tap=>) only
+ * for the tap types: "custom tap device path is not supported for network
+ * interfaces of type ..." (tests net-vhostuser-fail, net-hostdev-fail).
+ * Validation only. */
+static void domxml__if_check_tap_path(domxml__diag *d, const domxml__if *i)
+{
+    const domxml_net_backend *be = domxml__more_of(i)->backend;
+
+    if (be && be->tap &&
+        !domxml__if_type_in(i, DOMXML__T(ETHERNET) | DOMXML__T(NETWORK) | DOMXML__T(BRIDGE)))
+        domxml__strict(d, DOMXML_ERR_VALUE, &be->meta, "backend", "tap",
+                       "[interface.tap-path] <backend tap='%s'>: a custom tap device is "
+                       "supported only for type='ethernet', 'network' and 'bridge', not "
+                       "type='%s'", be->tap, domxml__if_type_name(i));
+}
+
 int domxml__interface_check(domxml__diag *d, const void *obj, const void *parent)
 {
     const domxml__if *i = obj;
 
     (void)parent;
+    domxml__if_check_tap_path(d, i);
     if (domxml__if_check_source(d, i) < 0 || domxml__if_check_vport(d, i) < 0 ||
         domxml__if_check_port(d, i) < 0 || domxml__if_check_driver(d, i) < 0 ||
         domxml__if_check_backend(d, i) < 0)

@@ -11,32 +11,56 @@
 #include "iface_rules.h"
 #include "values.h"
 
-/* <mac address=>: parsed to bytes, written lower-case two digits per
- * octet; multicast addresses are refused as libvirt does. */
+/* A MAC attribute of <mac>: parsed to bytes, written lower-case two
+ * digits per octet. address= is required and unicast (the check);
+ * currentAddress= (live XML, libvirt 11.2.0) is any MAC the guest set. */
+static int domxml__mac_addr_parse(struct domxml__pctx *pc, domxml_mac_addr *a, const char *attr,
+                                  const char *value)
+{
+    if (!domxml__parse_mac(value, a->bytes))
+        return domxml__fail(pc, DOMXML_ERR_VALUE,
+                            "invalid value '%s' for attribute '%s' of <mac>: "
+                            "expected six hexadecimal octets separated by ':'", value, attr);
+    a->set = true;
+    return 0;
+}
+
+static void domxml__mac_addr_format(domxml__buf *b, const char *attr, const domxml_mac_addr *a)
+{
+    char text[DOMXML_MAC_STRLEN];
+
+    domxml__buf_attr(b, attr, domxml_mac_to_string(a, text));
+}
+
 static int domxml__mac_parse(struct domxml__pctx *pc, void *obj, const char *value)
 {
-    domxml_mac *mac = obj;
-
-    if (!domxml__parse_mac(value, mac->address.bytes))
-        return domxml__fail(pc, DOMXML_ERR_VALUE,
-                            "invalid value '%s' for attribute 'address' of <mac>: "
-                            "expected six hexadecimal octets separated by ':'", value);
-    mac->address.set = true;
-    return 0;
+    return domxml__mac_addr_parse(pc, &((domxml_mac *)obj)->address, "address", value);
 }
 
 static void domxml__mac_format(domxml__buf *b, const void *obj)
 {
-    char text[DOMXML_MAC_STRLEN];
-
-    domxml__buf_add(b, " address='", 10);
-    domxml__buf_add(b, domxml_mac_to_string(&((const domxml_mac *)obj)->address, text), 17);
-    domxml__buf_add(b, "'", 1);
+    domxml__mac_addr_format(b, "address", &((const domxml_mac *)obj)->address);
 }
 
 static bool domxml__mac_is_set(const void *obj)
 {
     return ((const domxml_mac *)obj)->address.set;
+}
+
+static int domxml__mac_current_parse(struct domxml__pctx *pc, void *obj, const char *value)
+{
+    return domxml__mac_addr_parse(pc, &((domxml_mac *)obj)->current_address, "currentAddress",
+                                  value);
+}
+
+static void domxml__mac_current_format(domxml__buf *b, const void *obj)
+{
+    domxml__mac_addr_format(b, "currentAddress", &((const domxml_mac *)obj)->current_address);
+}
+
+static bool domxml__mac_current_is_set(const void *obj)
+{
+    return ((const domxml_mac *)obj)->current_address.set;
 }
 
 /* Multicast addresses are refused as libvirt does. */
@@ -58,6 +82,8 @@ static const domxml__attr domxml__mac_attrs[] = {
      .parse = domxml__mac_parse, .format = domxml__mac_format, .is_set = domxml__mac_is_set},
     DOMXML__ENUMA("type", domxml_mac, type, domxml__mac_type_enum, 0),
     DOMXML__ENUMA("check", domxml_mac, check, domxml__tristate_bool_enum, 0),
+    {.name = "currentAddress", .kind = DOMXML__K_HOOK, .parse = domxml__mac_current_parse,
+     .format = domxml__mac_current_format, .is_set = domxml__mac_current_is_set},
 };
 static const domxml__elem domxml__mac_elem =
     DOMXML__ELEM("mac", domxml_mac, DOMXML__ATTRS(domxml__mac_attrs), .check = domxml__mac_check);

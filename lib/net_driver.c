@@ -46,13 +46,37 @@ static const domxml__child domxml__net_driver_kids[] = {
     DOMXML__PTR(domxml__driver_host_elem, domxml__drv, host),
     DOMXML__PTR(domxml__driver_guest_elem, domxml__drv, guest),
 };
-const domxml__elem domxml__net_driver_elem = DOMXML__ELEM("driver", domxml__drv, DOMXML__ATTRS(domxml__net_driver_attrs), DOMXML__KIDS(domxml__net_driver_kids));
+/* libvirt's QEMU driver refuses a virtio queue size that is not a power
+ * of two (rx since 2.3.0, tx since 3.7.0; 0 means unset). Validation only. */
+static void domxml__queue_size_rule(domxml__diag *d, const domxml_uint *size, const char *attr)
+{
+    if (size->set && size->value && (size->value & (size->value - 1)))
+        domxml__strict(d, DOMXML_ERR_VALUE, NULL, NULL, attr,
+                       "[driver.queue-size] %s='%u' is not a power of two (libvirt: "
+                       "\"%s has to be a power of two\")", attr, size->value, attr);
+}
+
+static int domxml__net_driver_check(domxml__diag *d, const void *obj, const void *parent)
+{
+    const domxml__drv *drv = obj;
+    const domxml_interface *iface = parent;
+
+    if (iface && domxml_nic_model_is_virtio(iface->model)) {
+        domxml__queue_size_rule(d, &drv->rx_queue_size, "rx_queue_size");
+        domxml__queue_size_rule(d, &drv->tx_queue_size, "tx_queue_size");
+    }
+    return 0;
+}
+
+const domxml__elem domxml__net_driver_elem = DOMXML__ELEM("driver", domxml__drv, DOMXML__ATTRS(domxml__net_driver_attrs), DOMXML__KIDS(domxml__net_driver_kids), .check = domxml__net_driver_check);
 
 static const domxml__attr domxml__backend_attrs[] = {
     DOMXML__ENUMA("type", domxml_net_backend, type, domxml__net_backend_type_enum, 0),
     DOMXML__STR("tap", domxml_net_backend, tap, 0),
     DOMXML__STR("vhost", domxml_net_backend, vhost, 0),
     DOMXML__STR("logFile", domxml_net_backend, log_file, 0),
+    DOMXML__STR("hostname", domxml_net_backend, hostname, 0),
+    DOMXML__STR("fqdn", domxml_net_backend, fqdn, 0),
 };
 const domxml__elem domxml__backend_elem = DOMXML__ELEM("backend", domxml_net_backend, DOMXML__ATTRS(domxml__backend_attrs));
 

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "checks.h"
+#include "domain_rules.h"
 #include "error.h"
 #include "extra.h"
 #include "rules.h"
@@ -203,7 +204,10 @@ static void domxml__walk_report(domxml__diag *d, const domxml__problem *p)
     }
     if (w->out) {
         domxml__walk_path(w, p->rel, path, sizeof(path));
-        domxml__diags_add(w->out, p->severity, p->kind,
+        domxml__diags_add(w->out,
+                          p->severity == DOMXML__SEVERITY_STRICT ? DOMXML_SEVERITY_ERROR
+                                                                 : p->severity,
+                          p->kind,
                           p->id ? p->id : domxml__default_id(w, p, id, sizeof(id)), line, column,
                           path, p->message);
         return;
@@ -375,6 +379,21 @@ int domxml__check_domain(const domxml_domain *dom, domxml_error *err)
 
 domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom, domxml_error *error)
 {
+    return domxml_domain_validate_with(dom, NULL, error);
+}
+
+/* The release the options ask for: the field when the caller's struct has it. */
+static unsigned long domxml__libvirt_version(const domxml_validate_options *o)
+{
+    size_t end = offsetof(domxml_validate_options, libvirt_version) + sizeof(o->libvirt_version);
+
+    return o && o->size >= end ? o->libvirt_version : 0;
+}
+
+domxml_diagnostics *domxml_domain_validate_with(const domxml_domain *dom,
+                                                const domxml_validate_options *options,
+                                                domxml_error *error)
+{
     struct domxml__diags *ds;
     domxml_error root_err;
     domxml__walk *w;
@@ -384,6 +403,9 @@ domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom, domxml_erro
         domxml__error_set(error, DOMXML_ERR_INVALID_ARG, "not a document made by libdomxml");
         return NULL;
     }
+    if (!domxml__options_ok(options, sizeof(*options), "validate options",
+                            "domxml_validate_options_init", error))
+        return NULL;
     ds = dom->internal->arena.mem.malloc_fcn(sizeof(*ds));
     if (!ds) {
         domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
@@ -400,6 +422,7 @@ domxml_diagnostics *domxml_domain_validate(const domxml_domain *dom, domxml_erro
         domxml__walk_domain(w, dom);
         dom->internal->arena.mem.free_fcn(w);
         domxml__validate_devices(dom, ds);
+        domxml__validate_domain_rules(dom, domxml__libvirt_version(options), ds);
         domxml__validate_metadata(dom, ds);
     } else {
         ds->nomem = true;

@@ -260,7 +260,14 @@ static bool domxml__check_aliases(domxml__vctx *v)
              v->slots[i]; i = (i + 1) & v->mask)
             ;
         v->slots[i] = (int)k + 1;
-        if (!domxml__user_alias(d->alias))
+        /* libvirt's schema: an alias is [a-zA-Z0-9_.-]+ (its parser takes any). */
+        if (!*d->alias || strspn(d->alias, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                           "0123456789_-.") != strlen(d->alias))
+            domxml__vdiag(v, DOMXML_SEVERITY_ERROR, DOMXML_ERR_VALUE, "alias.invalid",
+                            d->alias_line, d->alias_col, path,
+                            "alias '%s' has a character outside A-Z, a-z, 0-9, '_', '-' and '.' "
+                            "(libvirt's schema refuses it)", d->alias);
+        else if (!domxml__user_alias(d->alias))
             domxml__vdiag(v, DOMXML_SEVERITY_WARNING, DOMXML_ERR_VALUE, "alias.not-user",
                             d->alias_line, d->alias_col, path,
                             "alias '%s' is not a user alias ('ua-' and then A-Z, a-z, 0-9, '_' "

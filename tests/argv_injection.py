@@ -94,7 +94,8 @@ def run(xml, syntax, opts):
 
 
 def domain(devs, machine="q35"):
-    return ("<domain type='kvm'><name>t</name><memory>262144</memory><os>"
+    return ("<domain type='kvm'><name>t</name><memory>262144</memory>"
+            "<memoryBacking><access mode='shared'/></memoryBacking><os>"
             "<type arch='x86_64' machine='%s'>hvm</type></os><devices>%s</devices></domain>"
             % (machine, devs))
 
@@ -202,9 +203,10 @@ MAY_REFUSE = {
     "caller fd name": "is not an fd number",
     "caller vhost fd name": "is not an fd number",
     "NIC model as -device driver": ("is not a QEMU name", "a model name uses only"),
-    "PCI controller alias as bus": "is not a QEMU id",
-    "USB controller alias as bus": "is not a QEMU id",
-    "SCSI controller alias as bus": "is not a QEMU id",
+    # validation's alias.invalid first (libvirt's schema), qemuargv's id check behind it
+    "PCI controller alias as bus": ("is not a QEMU id", "has a character outside"),
+    "USB controller alias as bus": ("is not a QEMU id", "has a character outside"),
+    "SCSI controller alias as bus": ("is not a QEMU id", "has a character outside"),
     "caller bus name": "is not a QEMU id",
     "caller pool VF": "is not a PCI address",
 }

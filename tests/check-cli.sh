@@ -213,6 +213,21 @@ check "argv --unplug --alias=A" 0 $?
 check "argv --unplug --alias A: the same output" 0 $? "$tmp/a" "$tmp/b"
 
 # ---- errors: the input's line on stderr, nothing on stdout ---------------
+# --libvirt-version: what the chosen release lacks is an error.
+nodeset="$top/tests/data/hostdev-acpi-nodeset.xml"
+"$bin" validate --libvirt-version 11.8 "$nodeset" >"$tmp/out" 2>&1
+check "validate --libvirt-version 11.8: <acpi nodeset=> is fine" 0 $?
+"$bin" validate --libvirt-version=11.7.0 "$nodeset" >"$tmp/out" 2>&1
+rc=$?
+grep -q "needs libvirt 11.8.0 or newer; the document is for libvirt 11.7.0 (at /domain/devices/hostdev/acpi) \[since.acpi-nodeset\]" "$tmp/out"
+check "validate --libvirt-version=11.7.0: <acpi nodeset=> is an error" "1 0" "$rc $?"
+for bad in 9 9.x 0.9 9.0.0.1 ""; do
+    "$bin" validate --libvirt-version "$bad" "$nodeset" >"$tmp/out" 2>&1
+    check "validate --libvirt-version '$bad' is a usage error" 2 $?
+done
+"$bin" validate --libvirt-version >"$tmp/out" 2>&1
+check "validate --libvirt-version without a release is a usage error" 2 $?
+
 printf "<domain>\n  <devices>\n    <interface type='user'>\n      <mac address='01:00:5e:00:00:01'/>\n    </interface>\n  </devices>\n</domain>\n" >"$tmp/bad.xml"
 "$bin" format "$tmp/bad.xml" >"$tmp/out" 2>"$tmp/err"
 rc=$?

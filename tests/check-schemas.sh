@@ -12,7 +12,9 @@
 #     validate;
 #  5. the valid whole-domain fixtures validate against libvirt's own
 #     schema ($DOMXML_LIBVIRT_RNG, default
-#     /usr/share/libvirt/schemas/domain.rng; skipped when absent).
+#     /usr/share/libvirt/schemas/domain.rng; skipped when absent), and
+#     against libvirt 11.3.0's ($DOMXML_LIBVIRT11_RNG, default the one
+#     tests/fetch-libvirt.sh put in the build tree; skipped when absent).
 # Files outside the schemas' language, or that libvirt's schema refuses,
 # are listed in tests/schema-exceptions.txt with a reason; an entry that
 # no longer holds is a failure. Exit 77 (skip) without xmllint.
@@ -24,6 +26,7 @@ data="$top/tests/data"
 list="$top/tests/schema-exceptions.txt"
 corpus="${DOMXML_CORPUS_DIR:-$top/../shared/corpus/libvirt/tests}"
 libvirt_rng="${DOMXML_LIBVIRT_RNG:-/usr/share/libvirt/schemas/domain.rng}"
+libvirt11_rng="${DOMXML_LIBVIRT11_RNG:-${DOMXML_BUILDDIR:-.}/libvirt-11.3/root/usr/share/libvirt/schemas/domain.rng}"
 
 if ! command -v xmllint >/dev/null 2>&1; then
     echo "SKIP: xmllint not found (Debian: libxml2-utils)"
@@ -42,8 +45,9 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 #   outside  our schemas refuse the file (and the formatter's output of it):
 #            it carries content the parser keeps but does not model
 #   libvirt  libvirt's schema refuses this valid fixture
+#   libvirt-11.3  libvirt 11.3.0's schema refuses it
 grep -v '^#' "$list" | grep -v '^[[:space:]]*$' >"$tmp/list" || :
-awk -F '\t' 'NF != 3 || ($2 != "outside" && $2 != "libvirt") { print FILENAME ":" NR ": " $0 }' \
+awk -F '\t' 'NF != 3 || ($2 != "outside" && $2 != "libvirt" && $2 != "libvirt-11.3") { print FILENAME ":" NR ": " $0 }' \
     "$tmp/list" >"$tmp/list-errors"
 if [ -s "$tmp/list-errors" ]; then
     bad "malformed entries in $list:"
@@ -252,44 +256,51 @@ while read -r name; do
     bad "tests/schema-exceptions.txt lists $name, which is not a parsed valid fixture or corpus file"
 done <"$tmp/unseen"
 
-# 5: libvirt's own schema on the valid whole-domain fixtures.
-lv_valid=0
-lv_listed=0
-if [ -f "$libvirt_rng" ]; then
+# 5: libvirt's own schemas on the valid whole-domain fixtures: KIND RNG.
+lv_report=""
+libvirt_schema() {
+    kind=$1 rng=$2 lv_valid=0 lv_listed=0
+    if [ ! -f "$rng" ]; then
+        echo "SKIP: libvirt's schema $rng not found ($kind)"
+        return
+    fi
     awk -F '\t' '$1 !~ /^corpus:/ { print $2 }' "$tmp/inputs" >"$tmp/files"
     # shellcheck disable=SC2046
     roots $(cat "$tmp/files") | awk -F '\t' '$2 == "domain" { print $1 }' >"$tmp/domains"
-    : >"$tmp/lv.res"
+    : >"$tmp/xmllint.out"
     if [ -s "$tmp/domains" ]; then
         # shellcheck disable=SC2046
-        xmllint --noout --relaxng "$libvirt_rng" $(cat "$tmp/domains") >/dev/null \
+        xmllint --noout --relaxng "$rng" $(cat "$tmp/domains") >/dev/null \
             2>"$tmp/xmllint.out"
     fi
     while read -r f; do
         name=${f##*/}
         if grep -qxF "$f validates" "$tmp/xmllint.out"; then r=valid; else r=invalid; fi
-        if listed "$name" libvirt; then
+        if listed "$name" "$kind"; then
             lv_listed=$((lv_listed + 1))
             if [ $r = invalid ]; then ok; else
-                bad "$name validates against libvirt's schema: stale 'libvirt' entry"
+                bad "$name validates against $rng: stale '$kind' entry"
             fi
         elif [ $r = valid ]; then
             ok
             lv_valid=$((lv_valid + 1))
         else
-            bad "$name does not validate against $libvirt_rng"
-            why "$libvirt_rng" "$f"
+            bad "$name does not validate against $rng"
+            why "$rng" "$f"
         fi
     done <"$tmp/domains"
-else
-    echo "SKIP: libvirt's schema $libvirt_rng not found (Debian: libvirt0)"
-fi
+    lv_report="$lv_report$kind: $lv_listed refused by its schema, $lv_valid other domain fixtures validate against it
+"
+}
+libvirt_schema libvirt "$libvirt_rng"
+libvirt_schema libvirt-11.3 "$libvirt11_rng"
 
 n_outside=$(awk -F '\t' '$2 == "outside"' "$tmp/list" | wc -l)
 echo "fixtures: $in_valid of $fixtures valid fixtures validate ($unparsed not parsed, not counted)"
 echo "corpus: $in_corpus of $corpus_files parsed corpus files validate"
 echo "formatter outputs: $out_valid of $n_outputs validate"
 echo "negative fixtures: $neg_failing fail validation, $lib_only are checked only by the library"
-echo "exceptions: $n_outside outside the schemas, $lv_listed refused by libvirt's schema ($lv_valid other domain fixtures validate against it)"
+echo "exceptions: $n_outside outside the schemas"
+printf '%s' "$lv_report"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -3034,6 +3034,7 @@ START_TEST(test_validate_hand_built)
         {"teaming.mac-mismatch", "/domain/devices/interface[4]/mac", DOMXML_SEVERITY_ERROR},
         {"teaming.partner-missing", "/domain/devices/hostdev/teaming", DOMXML_SEVERITY_ERROR},
         {"address.pci-duplicate", "/domain/devices/interface[3]/address", DOMXML_SEVERITY_ERROR},
+        {"hostdev.duplicate", "/domain/devices/hostdev/source/address", DOMXML_SEVERITY_ERROR},
     };
     domxml_node *devices;
     domxml_domain *dom = new_domain(&devices);
@@ -3071,7 +3072,7 @@ START_TEST(test_validate_hand_built)
     ds = domxml_domain_validate(dom, &err);
     ck_assert_ptr_nonnull(ds);
     ck_assert_uint_eq(ds->count, sizeof(want) / sizeof(want[0]));
-    ck_assert_uint_eq(ds->errors, 4);
+    ck_assert_uint_eq(ds->errors, 5);
     ck_assert_uint_eq(ds->warnings, 1);
     for (size_t i = 0; i < ds->count; i++) {
         ck_assert_msg(strcmp(ds->items[i].code, want[i].code) == 0 &&
@@ -3091,6 +3092,109 @@ START_TEST(test_validate_hand_built)
         ck_assert_msg(back != NULL, "parse back: %s", err.message);
         domxml_domain_free(back);
         domxml_string_free(out);
+    }
+}
+END_TEST
+
+/* The codes of the errors of `dom` validated for `version`, space-separated
+ * in document (here: walk) order. */
+static void error_codes(const domxml_domain *dom, unsigned long version, char *buf, size_t size)
+{
+    domxml_validate_options o;
+    domxml_diagnostics *ds;
+    domxml_error err;
+    size_t used = 0;
+
+    domxml_validate_options_init(&o);
+    o.libvirt_version = version;
+    ds = domxml_domain_validate_with(dom, &o, &err);
+    ck_assert_msg(ds != NULL, "validate: %s", err.message);
+    buf[0] = '\0';
+    for (size_t i = 0; i < ds->count && used < size; i++) {
+        ck_assert_uint_eq(ds->items[i].line, 0);
+        if (ds->items[i].severity == DOMXML_SEVERITY_ERROR)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "",
+                                     ds->items[i].code);
+    }
+    domxml_diagnostics_free(ds);
+}
+
+/* libvirt's rules on a tree built by hand with the optional parts left out
+ * (no source, no model, no <memoryBacking>, no <graphics>): no crash, the
+ * same codes as for parsed documents, and the release gate. */
+START_TEST(test_validate_libvirt_rules_hand_built)
+{
+    domxml_node *devices;
+    domxml_domain *dom = new_domain(&devices);
+    domxml_interface *vu, *virtio, *vf;
+    domxml_hostdev *m1, *m2, *h, *vs;
+    domxml_error err;
+    char codes[1024];
+
+    vu = rule_iface(dom, devices, DOMXML_INTERFACE_TYPE_VHOSTUSER); /* no source, no more */
+    more_of(dom, vu)->backend = domxml_net_backend_new(dom);
+    vu->more->backend->type = DOMXML_NET_BACKEND_TYPE_PASST;
+    vu->more->backend->tap = "/dev/tap9";
+    vu->more->backend->hostname = "g1";
+    virtio = rule_iface(dom, devices, DOMXML_INTERFACE_TYPE_USER);
+    virtio->model = domxml_model_new(dom);
+    virtio->model->type = DOMXML_NIC_MODEL_VIRTIO;
+    virtio->driver = domxml_net_driver_new(dom);
+    virtio->driver->rx_queue_size = uset(300);
+    virtio->driver->tx_queue_size = uset(0); /* 0: unset for libvirt */
+    vf = rule_iface(dom, devices, DOMXML_INTERFACE_TYPE_HOSTDEV); /* no host source */
+    vf->info.acpi = domxml_acpi_new(dom);
+    vf->info.acpi->nodeset = "1,";
+    m1 = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_MDEV); /* no source */
+    m1->model = DOMXML_HOSTDEV_MODEL_VFIO_PCI;
+    m1->display = DOMXML_TRISTATE_SWITCH_ON;
+    m1->ramfb = DOMXML_TRISTATE_SWITCH_ON;
+    m2 = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_MDEV);
+    m2->model = DOMXML_HOSTDEV_MODEL_VFIO_PCI;
+    m2->ramfb = DOMXML_TRISTATE_SWITCH_ON;
+    m2->info.boot = domxml_boot_new(dom);
+    m2->info.boot->order = uset(2);
+    h = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_PCI);
+    h->source = pci_source(dom);
+    h->source->address->u.pci.function = (domxml_uint){0}; /* incomplete: not compared */
+    vs = rule_hostdev(dom, devices, DOMXML_HOSTDEV_TYPE_PCI);
+    vs->source = pci_source(dom);
+    vf->hostdev_source = pci_source(dom); /* the same host device as vs */
+    vf->hostdev_source->address->type = DOMXML_ADDRESS_TYPE_PCI;
+
+    error_codes(dom, 0, codes, sizeof(codes));
+    /* The walk's rules first (document order), then the domain's. */
+    ck_assert_str_eq(codes, "interface.tap-path driver.queue-size acpi.nodeset "
+                            "missing.hostdev hostdev.boot-unsupported missing.hostdev "
+                            "interface.shared-memory hostdev.display-needs-graphics "
+                            "hostdev.ramfb-duplicate hostdev.duplicate");
+    /* For libvirt 11.1: no shared-memory rule; what 11.1 lacks is an error. */
+    error_codes(dom, DOMXML_LIBVIRT_VERSION(11, 1, 0), codes, sizeof(codes));
+    ck_assert_ptr_null(strstr(codes, "interface.shared-memory"));
+    ck_assert_ptr_nonnull(strstr(codes, "since.passt-hostname"));
+    ck_assert_ptr_nonnull(strstr(codes, "since.acpi-nodeset"));
+    ck_assert_ptr_null(strstr(codes, "since.vhostuser-passt"));
+    error_codes(dom, DOMXML_LIBVIRT_VERSION(9, 0, 0), codes, sizeof(codes));
+    ck_assert_ptr_nonnull(strstr(codes, "since.vhostuser-passt"));
+    /* The checks of domxml_domain_check() ignore validation-only errors. */
+    memset(&err, 0, sizeof(err));
+    (void)domxml_domain_check(dom, &err);
+    ck_assert_ptr_null(strstr(err.message, "power of two"));
+    /* Options: size 0 refused, unknown trailing bytes refused. */
+    {
+        struct {
+            domxml_validate_options o;
+            unsigned long extra;
+        } big;
+        domxml_validate_options zero = {0, 0};
+
+        ck_assert_ptr_null(domxml_domain_validate_with(dom, &zero, &err));
+        ck_assert_int_eq(err.code, DOMXML_ERR_VALUE);
+        memset(&big, 0, sizeof(big));
+        big.o.size = sizeof(big);
+        big.extra = 1;
+        ck_assert_ptr_null(domxml_domain_validate_with(dom, &big.o, &err));
+        ck_assert_int_eq(err.code, DOMXML_ERR_UNSUPPORTED);
     }
 }
 END_TEST
@@ -3299,6 +3403,7 @@ int main(void)
     suite_add_tcase(s, output);
 
     tcase_add_test(rules, test_validate_hand_built);
+    tcase_add_test(rules, test_validate_libvirt_rules_hand_built);
     tcase_add_test(rules, test_validate_attr_position);
     tcase_add_loop_test(rules, test_rules_hand_built, 0,
                         (int)(sizeof(rule_cases) / sizeof(rule_cases[0])));

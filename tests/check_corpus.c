@@ -303,21 +303,104 @@ static bool check_output(const char *rel, const char *path, const exception *e,
     return false;
 }
 
-/* A file libvirt defines (it parses) validates with no error. */
-static void check_valid(const char *rel, const char *input, size_t len)
+/* Corpus files a libvirt release refuses, with the codes of the errors
+ * validation gives them (sorted): libvirt's own negative tests, and files
+ * libvirt 9.x defined that a later release refuses. Validated for the
+ * release before the newest of their rules, such a file has no error. */
+static const struct {
+    const char *path, *codes;
+} refused[] = {
+    {"qemuxml2argvdata/net-hostdev-fail.xml", "interface.tap-path"},
+    {"qemuxml2argvdata/net-vhostuser-fail.xml", "interface.shared-memory interface.tap-path"},
+    {"qemuxml2argvdata/net-vhostuser-multiq.xml", "interface.shared-memory"},
+    {"qemuxml2argvdata/net-vhostuser.xml", "interface.shared-memory"},
+    {"qemuxml2xmloutdata/net-vhostuser.xml", "interface.shared-memory"},
+};
+
+/* The release from which the rule `code` applies (0: every release). */
+static unsigned long rule_since(const char *code)
+{
+    size_t n;
+    const domxml_libvirt_since *t = domxml_libvirt_since_table(&n);
+
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t[i].code, code) == 0)
+            return t[i].since;
+    }
+    return 0;
+}
+
+/* The error codes of `rel` validated for `version` (0: the newest), sorted
+ * and space-separated, in buf; the first error line in line. */
+static void error_codes(const char *rel, const char *input, size_t len, unsigned long version,
+                        char *buf, size_t size, char *line, size_t line_size)
 {
     domxml_error err;
     domxml_domain *dom = tu_track_domain(domxml_parse_buffer(input, len, rel, NULL, &err));
-    domxml_diagnostics *ds = dom ? domxml_domain_validate(dom, &err) : NULL;
-    char line[1200] = "";
+    domxml_validate_options o;
+    domxml_diagnostics *ds;
+    const char *codes[64];
+    size_t n = 0, used = 0;
 
+    domxml_validate_options_init(&o);
+    o.libvirt_version = version;
+    ds = dom ? domxml_domain_validate_with(dom, &o, &err) : NULL;
     ck_assert_msg(ds, "%s: validate: %s", rel, err.message);
-    for (size_t i = 0; i < ds->count && !line[0]; i++) {
-        if (ds->items[i].severity == DOMXML_SEVERITY_ERROR)
-            tu_format_diagnostic(&ds->items[i], line, sizeof(line));
+    buf[0] = line[0] = '\0';
+    for (size_t i = 0; i < ds->count; i++) {
+        const domxml_diagnostic *d = &ds->items[i];
+        size_t k = 0;
+
+        if (d->severity != DOMXML_SEVERITY_ERROR)
+            continue;
+        if (!line[0])
+            tu_format_diagnostic(d, line, line_size);
+        while (k < n && strcmp(codes[k], d->code) < 0)
+            k++;
+        if ((k < n && strcmp(codes[k], d->code) == 0) || n == 64)
+            continue;
+        memmove(&codes[k + 1], &codes[k], (n++ - k) * sizeof(*codes));
+        codes[k] = d->code;
     }
+    for (size_t k = 0; k < n && used < size; k++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? " " : "", codes[k]);
     domxml_diagnostics_free(ds);
-    ck_assert_msg(!line[0], "%s: a file libvirt defines does not validate: %s", rel, line);
+}
+
+/* A file libvirt defines (it parses) validates with no error; one a
+ * release refuses gives the listed errors, and none for the release before. */
+static void check_valid(const char *rel, const char *input, size_t len)
+{
+    const char *want = "";
+    unsigned long before = 0;
+    char codes[512], line[1200];
+
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        if (strcmp(refused[i].path, rel) == 0)
+            want = refused[i].codes;
+    }
+    error_codes(rel, input, len, 0, codes, sizeof(codes), line, sizeof(line));
+    ck_assert_msg(!want[0] || strcmp(codes, want) == 0,
+                  "%s: libvirt refuses it with errors [%s]; validation gives [%s]", rel, want,
+                  codes);
+    ck_assert_msg(want[0] || !line[0], "%s: a file libvirt defines does not validate: %s", rel,
+                  line);
+    for (const char *c = want; *c; c += strcspn(c, " "), c += *c == ' ') {
+        char code[64];
+        unsigned long since;
+
+        snprintf(code, sizeof(code), "%.*s", (int)strcspn(c, " "), c);
+        if (!(since = rule_since(code))) {
+            before = 0;
+            break;
+        }
+        before = before > since || !before ? since : before;
+    }
+    if (before) {
+        error_codes(rel, input, len, before - 1, codes, sizeof(codes), line, sizeof(line));
+        ck_assert_msg(!line[0], "%s: the libvirt release before %lu defines it, validation "
+                      "for it gives: %s", rel, before, line);
+    }
 }
 
 START_TEST(test_corpus_file)

@@ -24,7 +24,9 @@
 /* The model-v2 targets (the library reached 2.04x and 1.97x when they were
  * set; 11.91x and 9.99x before model v2). */
 #define PEAK_FACTOR 3.0
-#define KEPT_FACTOR 2.0
+/* 0.3: 2.0 -> 2.02, as <mac> grew by currentAddress (8 bytes per NIC, the
+ * kept document 1.97x -> 2.001x). */
+#define KEPT_FACTOR 2.02
 
 #define DEVICES 10000
 

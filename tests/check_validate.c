@@ -101,7 +101,8 @@ START_TEST(test_invalid)
             break;
         }
     }
-    ck_assert_ptr_null(tu_track_domain(parse_file(xml, DOMXML_PARSE_VALIDATE, &err)));
+    ck_assert_ptr_null(tu_track_domain(
+        parse_file(xml, DOMXML_PARSE_VALIDATE | DOMXML_PARSE_ATTR_POSITIONS, &err)));
     snprintf(line, sizeof(line), "%lu:%lu: error: %s (at %s)", err.line, err.column,
              err.message, err.path);
     ck_assert_msg(strncmp(first, line, strlen(line)) == 0,
@@ -122,6 +123,136 @@ START_TEST(test_valid)
     ck_assert_msg(dom != NULL, "%s: %s", file, err.message);
     text = tu_track(diagnostics_text(dom, &errors));
     ck_assert_msg(errors == 0, "%s: a valid fixture has errors:\n%s", file, text);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The table of libvirt releases (domxml_libvirt_since_table())         */
+
+/* Does `file` of tests/data, validated for `version`, report `code`? */
+static bool reports(const char *file, unsigned long version, const char *code)
+{
+    char *xml = tu_track(tu_concat(data_dir, "/", file));
+    domxml_error err;
+    domxml_domain *dom = tu_track_domain(parse_file(xml, 0, &err));
+    domxml_validate_options o;
+    domxml_diagnostics *ds;
+    bool found = false;
+
+    ck_assert_msg(dom != NULL, "%s: %s", file, err.message);
+    domxml_validate_options_init(&o);
+    o.libvirt_version = version;
+    ds = domxml_domain_validate_with(dom, &o, &err);
+    ck_assert_msg(ds != NULL, "%s: %s", file, err.message);
+    for (size_t i = 0; i < ds->count; i++)
+        found |= strcmp(ds->items[i].code, code) == 0 &&
+                 ds->items[i].severity == DOMXML_SEVERITY_ERROR;
+    domxml_diagnostics_free(ds);
+    return found;
+}
+
+/* Each syntax entry's fixture is an error for the release before `since`
+ * (or from `until` on) and clean for the releases that take it. */
+START_TEST(test_since_fixtures)
+{
+    size_t n;
+    const domxml_libvirt_since *t = domxml_libvirt_since_table(&n);
+    const domxml_libvirt_since *e = &t[_i];
+
+    ck_assert_uint_lt((size_t)_i, n);
+    /* The syntax entries come first (lib/since.c pairs them with finders). */
+    ck_assert_msg(_i == 0 || strncmp(e->code, "since.", 6) != 0 ||
+                      strncmp(t[_i - 1].code, "since.", 6) == 0,
+                  "%s: a syntax entry after a rule", e->code);
+    if (!e->fixture)
+        return;
+    ck_assert_msg(strncmp(e->code, "since.", 6) == 0, "%s: a rule names a fixture", e->code);
+    ck_assert_msg(!reports(e->fixture, 0, e->code), "%s: %s is an error for the newest "
+                  "libvirt", e->code, e->fixture);
+    if (e->since) {
+        ck_assert_msg(reports(e->fixture, e->since - 1, e->code),
+                      "%s: %s is no error for the release before %lu", e->code, e->fixture,
+                      e->since);
+        ck_assert_msg(!reports(e->fixture, e->since, e->code), "%s: %s is an error for %lu",
+                      e->code, e->fixture, e->since);
+    }
+    if (e->until) {
+        ck_assert_msg(reports(e->fixture, e->until, e->code), "%s: %s is no error for %lu",
+                      e->code, e->fixture, e->until);
+        ck_assert_msg(!reports(e->fixture, e->until - 1, e->code),
+                      "%s: %s is an error for the release before %lu", e->code, e->fixture,
+                      e->until);
+    }
+}
+END_TEST
+
+/* A release as the docs write it: "11.8.0", or "—" for 0. */
+static const char *release_text(unsigned long v, char buf[32])
+{
+    if (!v)
+        return "—";
+    snprintf(buf, 32, "%lu.%lu.%lu", v / 1000000, v / 1000 % 1000, v % 1000);
+    return buf;
+}
+
+/* Markdown text: '<' and '>' as entities, so tags show as written. */
+static void md_text(char *out, size_t size, const char *s)
+{
+    size_t used = 0;
+
+    for (; *s && used + 5 < size; s++) {
+        const char *ent = *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+        if (ent) {
+            memcpy(out + used, ent, 4);
+            used += 4;
+        } else {
+            out[used++] = *s;
+        }
+    }
+    out[used] = '\0';
+}
+
+#define TABLE_BEGIN "<!-- since-table: generated from domxml_libvirt_since_table() -->\n"
+#define TABLE_END "<!-- end of since-table -->\n"
+
+/* docs/libvirt-syntax.md holds the table as the library has it;
+ * DOMXML_TEST_REGENERATE=1 writes it there. */
+START_TEST(test_since_docs)
+{
+    const char *path = tu_srcpath("docs/libvirt-syntax.md");
+    size_t n, len = 0, used = 0;
+    const domxml_libvirt_since *t = domxml_libvirt_since_table(&n);
+    char *doc = tu_track(tu_read_file(path, &len)), *begin, *end, *out;
+    char table[16384], what[512], since[32], until[32], diff[2048];
+
+    ck_assert_msg(doc, "cannot read %s", path);
+    used += (size_t)snprintf(table + used, sizeof(table) - used,
+                             "| code | what | since | until | source | fixture |\n"
+                             "|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < n && used < sizeof(table); i++) {
+        md_text(what, sizeof(what), t[i].what);
+        used += (size_t)snprintf(table + used, sizeof(table) - used,
+                                 "| `%s` | %s | %s | %s | %s | %s%s%s |\n", t[i].code, what,
+                                 release_text(t[i].since, since), release_text(t[i].until, until),
+                                 t[i].source, t[i].fixture ? "`" : "",
+                                 t[i].fixture ? t[i].fixture : "—", t[i].fixture ? "`" : "");
+    }
+    ck_assert_uint_lt(used, sizeof(table));
+    begin = strstr(doc, TABLE_BEGIN);
+    end = begin ? strstr(begin, TABLE_END) : NULL;
+    ck_assert_msg(begin && end, "%s: no since-table markers", path);
+    begin += strlen(TABLE_BEGIN);
+    if (tu_regenerate()) {
+        char *tail = tu_track(tu_concat(end, "", NULL));
+
+        *begin = '\0';
+        out = tu_track(tu_concat(doc, table, tail));
+        ck_assert_int_eq(tu_write_file(path, out, strlen(out)), 0);
+        return;
+    }
+    ck_assert_msg(tu_compare(table, used, begin, (size_t)(end - begin), diff, sizeof(diff)),
+                  "%s: the since-table differs from the library's "
+                  "(DOMXML_TEST_REGENERATE=1 rewrites it): %s", path, diff);
 }
 END_TEST
 
@@ -154,6 +285,7 @@ static char **list_fixtures(const char *dir, bool want_valid, size_t *n)
 int main(void)
 {
     Suite *s = suite_create("validate");
+    size_t n_since;
     TCase *tc = tu_tcase("validate");
     int rc;
 
@@ -170,6 +302,9 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_invalid, 0, (int)n_invalid);
     tcase_add_loop_test(tc, test_valid, 0, (int)n_valid);
+    domxml_libvirt_since_table(&n_since);
+    tcase_add_loop_test(tc, test_since_fixtures, 0, (int)n_since);
+    tcase_add_test(tc, test_since_docs);
     suite_add_tcase(s, tc);
     rc = tu_run_suite(s);
     tu_free_list(invalid);

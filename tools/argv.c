@@ -26,6 +26,7 @@ enum {
     ARGV_UNPLUG,
     ARGV_PASST,
     ARGV_QEMU_VERSION,
+    ARGV_LIBVIRT_VERSION,
 };
 
 /* One row per flag: parsing, --help and (checked by a test) domxml(1). */
@@ -49,6 +50,8 @@ static const cli_option argv_options[] = {
      "the socket of the passt started for a passt interface"},
     {"--qemu-version", 0, "X.Y", ARGV_QEMU_VERSION, 0,
      "the QEMU the arguments are for (default 7.2)"},
+    {"--libvirt-version", 0, "X.Y[.Z]", ARGV_LIBVIRT_VERSION, 0,
+     "validate the domain with that libvirt release's rules (default: the newest)"},
     {"--machine", 0, "TYPE", ARGV_STRING, offsetof(domxml_qemuargv_options, machine),
      "machine type (overrides <os><type machine>)"},
     {"--bus", 0, "INDEX=NAME", ARGV_BUS, 0, "bus name of a PCI controller index"},
@@ -212,6 +215,13 @@ static int domxml_cli_argv_run(const cli_command *cmd, int argc, char **argv)
             break;
         case ARGV_PASST:
             passt = true;
+            break;
+        case ARGV_LIBVIRT_VERSION:
+            opt.libvirt_version = qemu_version(a.value); /* the same encoding */
+            if (!opt.libvirt_version) {
+                rc = cli_usage_error(cmd, "--libvirt-version takes X.Y[.Z], not '%s'", a.value);
+                goto out;
+            }
             break;
         case ARGV_QEMU_VERSION:
             if (!(opt.qemu_version = qemu_version(a.value))) {

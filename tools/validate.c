@@ -21,7 +21,7 @@
 
 #include "cli.h"
 
-enum { OPT_STRICT, OPT_FORMAT };
+enum { OPT_STRICT, OPT_FORMAT, OPT_LIBVIRT };
 enum { FMT_TEXT, FMT_JSON, FMT_JSONL };
 
 typedef struct vopts {
@@ -29,7 +29,20 @@ typedef struct vopts {
     int format;
     size_t files, errors, warnings;
     size_t file_errors, file_warnings, file_items; /* of the file being written */
+    domxml_validate_options validate;
 } vopts;
+
+/* "X.Y" or "X.Y.Z" as libvirt numbers releases; 0 when malformed. */
+static unsigned long libvirt_release(const char *s)
+{
+    unsigned a, b, c = 0;
+    int end = 0;
+
+    if ((sscanf(s, "%3u.%3u%n.%3u%n", &a, &b, &end, &c, &end) < 2) || s[end] || !a || b > 999 ||
+        c > 999 || s[0] < '0' || s[0] > '9')
+        return 0;
+    return DOMXML_LIBVIRT_VERSION(a, b, c);
+}
 
 static void json_diag(const char *file, const domxml_diagnostic *d)
 {
@@ -70,13 +83,13 @@ static void print_one(vopts *o, const char *file, const domxml_diagnostic *d)
 }
 
 /* Parse and validate; *ds NULL with *err set when either fails. */
-static domxml_domain *load_and_validate(const char *path, unsigned flags, domxml_diagnostics **ds,
-                                        domxml_error *err, bool *parsed)
+static domxml_domain *load_and_validate(const vopts *o, const char *path, unsigned flags,
+                                        domxml_diagnostics **ds, domxml_error *err, bool *parsed)
 {
     domxml_domain *dom = domxml_cli_load(path, flags, err);
 
     *parsed = dom != NULL;
-    *ds = dom ? domxml_domain_validate(dom, err) : NULL;
+    *ds = dom ? domxml_domain_validate_with(dom, &o->validate, err) : NULL;
     return dom;
 }
 
@@ -91,13 +104,13 @@ static void validate_file(vopts *o, const char *path)
      * clean document, the common case, costs no more), and again with them
      * when there is something to report; standard input is read once. */
     domxml_domain *dom = load_and_validate(
-        path, stdin_input ? DOMXML_PARSE_ATTR_POSITIONS : 0, &ds, &err, &parsed);
+        o, path, stdin_input ? DOMXML_PARSE_ATTR_POSITIONS : 0, &ds, &err, &parsed);
     char code[64];
 
     if (!stdin_input && ds && ds->count > 0) {
         domxml_diagnostics_free(ds);
         domxml_domain_free(dom);
-        dom = load_and_validate(path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
+        dom = load_and_validate(o, path, DOMXML_PARSE_ATTR_POSITIONS, &ds, &err, &parsed);
     }
     o->files++;
     o->file_errors = o->file_warnings = o->file_items = 0;
@@ -135,6 +148,7 @@ static int run_validate(const cli_command *cmd, int argc, char **argv)
     int r;
 
     memset(&o, 0, sizeof(o));
+    domxml_validate_options_init(&o.validate);
     if (!files) {
         fprintf(stderr, "domxml validate: out of memory\n");
         return 1;
@@ -158,6 +172,14 @@ static int run_validate(const cli_command *cmd, int argc, char **argv)
             break;
         case OPT_STRICT:
             o.strict = true;
+            break;
+        case OPT_LIBVIRT:
+            if (!(o.validate.libvirt_version = libvirt_release(a.value))) {
+                free(files);
+                return cli_usage_error(cmd, "--libvirt-version takes a release X.Y or X.Y.Z "
+                                            "(e.g. 9.0), not '%s'",
+                                       a.value);
+            }
             break;
         case OPT_FORMAT:
             if (strcmp(a.value, "text") == 0)
@@ -200,10 +222,12 @@ static const cli_option validate_options[] = {
     {"--strict", 0, NULL, OPT_STRICT, 0, "a warning fails too (exit 1)"},
     {"--format", 0, "text|json|jsonl", OPT_FORMAT, 0,
      "text on stderr (default), one JSON document, or JSON Lines"},
+    {"--libvirt-version", 0, "X.Y[.Z]", OPT_LIBVIRT, 0,
+     "validate for that libvirt release: syntax it lacks is an error"},
 };
 
 const cli_command domxml_cli_validate = {
-    "validate", "[--strict] [--format=text|json|jsonl] [--] [FILE|-]...",
+    "validate", "[--strict] [--format=text|json|jsonl] [--libvirt-version X.Y[.Z]] [--] [FILE|-]...",
     "check documents against libvirt's and QEMU's rules (docs/validation.md)",
     "Reads each FILE (standard input when none is given) and reports every problem.\n"
     "text: one line per problem on standard error, FILE:LINE:COLUMN: error|warning:\n"

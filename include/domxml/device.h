@@ -128,10 +128,13 @@ typedef struct domxml_rom {
     const char *file;
 } domxml_rom;
 
-/* <acpi index=/> */
+/* <acpi index= nodeset=/>. `nodeset` (libvirt 11.8.0; since 0.2): the guest
+ * NUMA nodes a PCI host device is close to, in libvirt's set syntax
+ * ("0-3,^2,5"), kept as written. */
 typedef struct domxml_acpi {
     domxml_meta meta;
     domxml_uint index;
+    const char *nodeset;
 } domxml_acpi;
 
 /*

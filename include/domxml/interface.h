@@ -46,13 +46,16 @@ typedef struct domxml_mac_addr {
     bool set;
 } domxml_mac_addr;
 
-/* <mac address= type= check=/>. The address is required and unicast; it is
- * written lower-case with two digits per octet. */
+/* <mac address= type= check= currentAddress=/>. The address is required and
+ * unicast; it is written lower-case with two digits per octet.
+ * `current_address` is the MAC the guest set, in live XML (libvirt 11.2.0;
+ * since 0.2). */
 typedef struct domxml_mac {
     domxml_meta meta;
     domxml_mac_addr address;
     domxml_mac_type type;
     domxml_tristate_bool check;
+    domxml_mac_addr current_address;
 } domxml_mac;
 
 /* mode= of a direct (macvtap) source. */
@@ -324,13 +327,16 @@ typedef enum domxml_net_backend_type {
     DOMXML_NET_BACKEND_TYPE_LAST
 } domxml_net_backend_type;
 
-/* <backend type= tap= vhost= logFile=/> */
+/* <backend type= tap= vhost= logFile= hostname= fqdn=/>. `hostname` and
+ * `fqdn` are what passt hands the guest (libvirt 11.8.0; since 0.2). */
 typedef struct domxml_net_backend {
     domxml_meta meta;
     domxml_net_backend_type type;
     const char *tap;
     const char *vhost;
     const char *log_file;
+    const char *hostname;
+    const char *fqdn;
 } domxml_net_backend;
 
 typedef enum domxml_port_forward_proto {

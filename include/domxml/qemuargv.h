@@ -135,6 +135,11 @@ typedef struct domxml_qemuargv_options {
      * "Versions"); a feature the target lacks is an error naming the
      * version that has it. Since 0.2. */
     unsigned long qemu_version;
+    /* The libvirt release whose rules the domain is validated with
+     * (domxml_validate_options.libvirt_version): 0, the newest; an older
+     * release skips the rules it did not enforce yet (vhost-user's shared
+     * memory before 11.2) and refuses syntax it lacks. Since 0.2. */
+    unsigned long libvirt_version;
 } domxml_qemuargv_options;
 
 #define DOMXML_QEMUARGV_VERSION(major, minor) ((unsigned long)(major) * 1000000UL + (minor) * 1000UL)

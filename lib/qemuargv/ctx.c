@@ -234,8 +234,12 @@ void domxml__qa_warn(domxml__qa_ctx *ctx, domxml_error_code kind, const char *co
  * library's rules rather than restating them. */
 static int validate(domxml__qa_ctx *ctx)
 {
+    domxml_validate_options vo;
     domxml_error e;
-    domxml_diagnostics *ds = domxml_domain_validate(ctx->dom, &e);
+
+    domxml_validate_options_init(&vo);
+    vo.libvirt_version = ctx->opt.libvirt_version;
+    domxml_diagnostics *ds = domxml_domain_validate_with(ctx->dom, &vo, &e);
 
     if (!ds) {
         ctx->failed = true;
