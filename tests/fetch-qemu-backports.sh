@@ -75,7 +75,7 @@ cat >"$work/root/qemu-system-x86_64" <<'EOF'
 # Written by tests/fetch-qemu-backports.sh: the unpacked QEMU with its own
 # libraries and firmware, ahead of the system's.
 d=$(cd "$(dirname "$0")" && pwd)
-LD_LIBRARY_PATH=$d/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+LD_LIBRARY_PATH=$d/usr/lib/x86_64-linux-gnu:$d/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 QEMU_MODULE_DIR=$d/usr/lib/x86_64-linux-gnu/qemu
 export LD_LIBRARY_PATH QEMU_MODULE_DIR
 exec "$d/usr/bin/qemu-system-x86_64" -L "$d/usr/share/qemu" -L "$d/usr/share/seabios" "$@"
