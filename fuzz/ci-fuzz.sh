@@ -27,7 +27,8 @@ for h in parse argv edit; do
     for a in "$work/$h/art"/*; do
         [ -f "$a" ] || continue
         ./fuzz/${h}_fuzzer "$a" >"$work/replay.log" 2>&1
-        msg=$(grep -m1 -E "${h}_fuzzer: |ERROR: |runtime error" "$work/replay.log")
+        msg=$(grep -m1 -E "^${h}_fuzzer: |ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error" \
+            "$work/replay.log")
         if [ -n "$msg" ] && grep -qF -f "$work/signatures" "$work/replay.log"; then
             echo "  known bug: $msg"
         else
