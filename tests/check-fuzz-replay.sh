@@ -14,36 +14,9 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 pass=0
 
-# Seeds: a file per document and option variant (fuzz/README.md has the
-# input layouts).
-mkdir "$tmp/argv" "$tmp/edit"
+# Seeds: a file per document and option variant (fuzz/make-seeds.py).
 corpus="${DOMXML_CORPUS_DIR:-$src/../shared/corpus}"
-n=$(python3 - "$src" "$corpus" "$tmp" <<'PY'
-import glob, os, sys
-src, corpus, tmp = sys.argv[1:4]
-docs = []
-for pat in ("tests/data/*.xml", "tests/data/invalid/*.xml", "tests/data/argv/*.xml",
-            "examples/*.xml"):
-    docs += sorted(glob.glob(os.path.join(src, pat)))
-if os.path.isdir(corpus):
-    docs += sorted(glob.glob(os.path.join(corpus, "**", "*.xml"), recursive=True))
-def put(d, name, data):
-    with open(os.path.join(tmp, d, name), "wb") as f:
-        f.write(data)
-for n, path in enumerate(docs):
-    doc = open(path, "rb").read()
-    # argv: plain; q35 with ifnames and vhost fds; fd names; a bus list, no linking
-    for opt in (0, 21, 8, 96):
-        put("argv", "%d.%d" % (n, opt), bytes([opt]) + doc)
-    # edit: none; each kind of edit on the first devices with values in
-    # range, out of range and hostile; an injected allocation failure
-    put("edit", "%d.none" % n, b"\0\0" + doc)
-    for op in range(10):
-        put("edit", "%d.op%d" % (n, op), bytes([0, 3, op, 0, 3, op, 1, 0xf1, op, 2, 0xc5]) + doc)
-    put("edit", "%d.alloc" % n, bytes([1, n % 97, 2, 6, 0, 0xf1, 5, 1, 0xc5]) + doc)
-print(len(docs))
-PY
-) || exit 99
+n=$(python3 "$src/fuzz/make-seeds.py" "$src" "$corpus" "$tmp") || exit 99
 
 for h in argv edit; do
     if "$build/tests/${h}_replay" "$tmp/$h"/* >"$tmp/$h.log" 2>&1; then
