@@ -11,6 +11,7 @@ count_heap heap;
 
 static void heap_add(size_t size)
 {
+    heap.calls++;
     heap.live += size;
     if (heap.live > heap.peak)
         heap.peak = heap.live;

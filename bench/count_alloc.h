@@ -17,6 +17,7 @@ typedef struct count_heap {
     size_t live;   /* bytes requested and not yet freed */
     size_t peak;   /* highest `live` since the last reset */
     size_t blocks; /* blocks not yet freed */
+    size_t calls;  /* malloc and realloc calls that succeeded */
 } count_heap;
 
 extern count_heap heap;

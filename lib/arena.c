@@ -50,13 +50,27 @@ void domxml__arena_free(domxml__arena *a)
     a->left = 0;
 }
 
-bool domxml__arena_admit(domxml__arena *a, size_t more)
+/* Would `more` bytes fit beside what is counted already? */
+static bool domxml__arena_fits(domxml__arena *a, size_t held, size_t more)
 {
-    a->extern_used = more;
-    if (a->limit && (more > a->limit || a->used > a->limit - more)) {
+    if (a->limit && (more > a->limit || held > a->limit - more)) {
         a->over = true;
         return false;
     }
+    return true;
+}
+
+bool domxml__arena_admit(domxml__arena *a, size_t more)
+{
+    a->extern_used = more;
+    return domxml__arena_fits(a, a->used + a->expat_used, more);
+}
+
+bool domxml__arena_take(domxml__arena *a, size_t n)
+{
+    if (!domxml__arena_fits(a, a->used + a->extern_used + a->expat_used, n))
+        return false;
+    a->expat_used += n;
     return true;
 }
 
@@ -67,10 +81,8 @@ static struct domxml__chunk *domxml__chunk_new(domxml__arena *a, size_t size)
     size_t total = sizeof(struct domxml__chunk) + size;
     struct domxml__chunk *c;
 
-    if (a->limit && (size > a->limit || a->used + a->extern_used > a->limit - size)) {
-        a->over = true;
+    if (!domxml__arena_fits(a, a->used + a->extern_used + a->expat_used, size))
         return NULL;
-    }
     c = a->mem.malloc_fcn(total);
     if (c)
         a->used += size;

@@ -15,7 +15,8 @@ typedef struct domxml__arena {
     size_t next_size;
     size_t used;  /* bytes taken from the allocator */
     size_t limit; /* 0: none; past it allocations fail and `over` is set */
-    size_t extern_used; /* bytes held by the parser outside the arena (expat) */
+    size_t extern_used; /* bytes held by the parser's own buffers outside the arena */
+    size_t expat_used;  /* bytes expat holds, counted as it allocates (parse.c) */
     bool over;
 } domxml__arena;
 
@@ -55,5 +56,8 @@ DOMXML__INTERNAL char *domxml__strndup(domxml__arena *a, const char *s, size_t n
 DOMXML__INTERNAL domxml__arena *domxml__arena_of(domxml_domain *dom);
 /* Would `more` bytes outside the arena stay within the limit? Sets `over`. */
 DOMXML__INTERNAL bool domxml__arena_admit(domxml__arena *a, size_t more);
+/* Count n more bytes of expat's against the limit: false (and `over` set)
+ * when they would cross it. */
+DOMXML__INTERNAL bool domxml__arena_take(domxml__arena *a, size_t n);
 
 #endif /* DOMXML_ARENA_H */

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "checks.h"
 #include "error.h"
+#include "hash.h"
 #include "values.h"
 
 /* ------------------------------------------------------------------ */
@@ -27,7 +28,7 @@ static void domxml__vreport(domxml__diag *d, domxml__problem *p, const char *fmt
     char id[64];
     const char *end;
 
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    domxml__message_vformat(msg, sizeof(msg), fmt, ap);
     p->message = msg;
     p->id = NULL;
     if (msg[0] == '[' && (end = strchr(msg, ']')) && end[1] == ' ' &&
@@ -107,6 +108,7 @@ void domxml__checker_init(domxml__checker *ck, domxml__diag *diag, const struct 
     ck->diag = diag;
     ck->doc = doc;
     ck->failed = false;
+    ck->nomem = false;
     memset(ck->good_names, 0, sizeof(ck->good_names));
 }
 
@@ -126,6 +128,81 @@ static bool domxml__name_ok(domxml__checker *ck, const char *name)
 static bool domxml__same_name(const char *a, const char *b)
 {
     return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
+/* An attribute list: domxml_attr or domxml_extra_attr, read through these. */
+typedef struct domxml__attr_list {
+    const void *first;
+    const void *(*next)(const void *item);
+    const char *(*name)(const void *item);
+} domxml__attr_list;
+
+static const void *domxml__attr_next(const void *a) { return ((const domxml_attr *)a)->next; }
+static const char *domxml__attr_name(const void *a) { return ((const domxml_attr *)a)->name; }
+static const void *domxml__xattr_next(const void *a)
+{
+    return ((const domxml_extra_attr *)a)->next;
+}
+static const char *domxml__xattr_name(const void *a)
+{
+    return ((const domxml_extra_attr *)a)->name;
+}
+
+/* Few attributes are compared pairwise; more go through a keyed hash set,
+ * so an element with a million attributes costs a million steps. */
+enum { DOMXML__PAIRWISE_MAX = 16 };
+
+/* The first name of the list that repeats an earlier one, or NULL; sets
+ * ck->nomem (and returns NULL) when the set cannot be allocated. Names
+ * are valid (checked before). */
+static const char *domxml__repeated_name(domxml__checker *ck, const domxml__attr_list *l)
+{
+    const domxml_memory *mem = &ck->doc->arena.mem;
+    const char *found = NULL;
+    domxml__strmap set;
+    size_t n = 0;
+
+    for (const void *a = l->first; a; a = l->next(a))
+        n++;
+    if (n <= DOMXML__PAIRWISE_MAX) {
+        for (const void *a = l->first; a && !found; a = l->next(a)) {
+            for (const void *b = l->first; b != a; b = l->next(b)) {
+                if (domxml__same_name(l->name(a), l->name(b))) {
+                    found = l->name(a);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+    if (!domxml__strmap_init(&set, mem, n)) {
+        ck->nomem = true;
+        return NULL;
+    }
+    for (const void *a = l->first; a && !found; a = l->next(a)) {
+        const char *name = l->name(a);
+        domxml__strmap_slot *slot = domxml__strmap_slot_of(&set, name, strlen(name));
+        if (slot->key)
+            found = name;
+        slot->key = name;
+        slot->len = strlen(name);
+    }
+    domxml__strmap_free(&set);
+    return found;
+}
+
+/* The duplicate-name rule of one list: 0, or -1 after reporting. */
+static int domxml__check_repeats(domxml__checker *ck, const domxml__attr_list *l,
+                                 const char *elem)
+{
+    const char *dup = domxml__repeated_name(ck, l);
+
+    if (ck->nomem)
+        return domxml__rule(ck->diag, DOMXML_ERR_NOMEM, "out of memory");
+    if (dup)
+        return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE, "duplicate attribute '%s' in <%s>",
+                            dup, elem);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -315,17 +392,16 @@ static int domxml__check_extra_attrs(domxml__checker *ck, const domxml__elem *e,
             return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
                                 "a kept attribute of <%s> has a name or value XML cannot carry",
                                 e->name);
-        for (const domxml_extra_attr *b = x->attrs; b != a; b = b->next) {
-            if (domxml__same_name(a->name, b->name))
-                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
-                                    "duplicate attribute '%s' in <%s>", a->name, e->name);
-        }
         for (unsigned i = 0; i < e->n_attrs; i++) {
             if (strcmp(e->attrs[i].name, a->name) == 0)
                 return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
                                     "duplicate attribute '%s' in <%s>", a->name, e->name);
         }
         domxml__warn_unknown_attr(ck, e, a->name);
+    }
+    if (x && x->attrs) {
+        const domxml__attr_list l = {x->attrs, domxml__xattr_next, domxml__xattr_name};
+        return domxml__check_repeats(ck, &l, e->name);
     }
     return 0;
 }
@@ -386,11 +462,11 @@ int domxml__check_generic(domxml__checker *ck, const domxml_node *n, bool domain
             return domxml__rule(ck->diag, DOMXML_ERR_VALUE,
                                 "an attribute of <%s> has a name or value XML cannot carry",
                                 n->name);
-        for (const domxml_attr *b = n->attrs; b != a; b = b->next) {
-            if (domxml__same_name(a->name, b->name))
-                return domxml__rule(ck->diag, DOMXML_ERR_DUPLICATE,
-                                    "duplicate attribute '%s' in <%s>", a->name, n->name);
-        }
+    }
+    if (n->attrs) {
+        const domxml__attr_list l = {n->attrs, domxml__attr_next, domxml__attr_name};
+        if (domxml__check_repeats(ck, &l, n->name) < 0)
+            return -1;
     }
     for (const domxml_node *c = domain_root ? n->children : NULL; c; c = c->next) {
         bool devices = c->kind == DOMXML_NODE_ELEMENT && c->name && strcmp(c->name, "devices") == 0;

@@ -16,6 +16,7 @@ typedef struct domxml__checker {
     domxml__diag *diag;
     const struct domxml__doc *doc;
     bool failed; /* a check reported (set by domxml__rule through the checker) */
+    bool nomem;  /* a check could not allocate (reported as DOMXML_ERR_NOMEM) */
     /* Names already found valid, by address: parsed documents share one
      * copy per name, so each is looked at once. */
     const char *good_names[64];

@@ -42,6 +42,12 @@ static int domxml__boot_check(domxml__diag *d, const void *obj, const void *pare
         return domxml__rule(d, DOMXML_ERR_VALUE,
                             "invalid value '%s' for attribute 'loadparm' of <boot>: "
                             "expected 1 to 8 characters of A-Z, a-z, 0-9, '.' or ' '", lp);
+    /* The parser upper-cases it (below, before this check): a tree holds
+     * the stored spelling, so what is written reads back the same. */
+    if (strpbrk(lp, "abcdefghijklmnopqrstuvwxyz"))
+        return domxml__rule(d, DOMXML_ERR_VALUE,
+                            "invalid value '%s' for attribute 'loadparm' of <boot>: "
+                            "a tree holds it upper-case, as the parser stores it", lp);
     return 0;
 }
 

@@ -148,11 +148,11 @@ char *domxml_format(const domxml_domain *dom, size_t *len, domxml_error *error)
     b.pretty = true;
     domxml__buf_add(&b, (const char *)&head, sizeof(head));
     ok = domxml__format_domain(&b, dom);
-    if (!ok || b.oom || domxml__teaming_check(dom, error) < 0) {
-        if (!ok)
-            domxml__refused(dom, error);
-        else if (b.oom)
+    if (!ok || b.oom) {
+        if (b.oom)
             domxml__error_set(error, DOMXML_ERR_NOMEM, "out of memory");
+        else
+            domxml__refused(dom, error);
         b.mem->free_fcn(b.data);
         return NULL;
     }
@@ -181,7 +181,7 @@ int domxml_format_to(const domxml_domain *dom,
     b.pretty = true;
     b.sink = write;
     b.sink_ctx = ctx;
-    if (!domxml__format_domain(&b, dom)) {
+    if (!domxml__format_domain(&b, dom) && !b.oom) {
         domxml__refused(dom, error); /* cannot happen after the check above */
         rc = -1;
     } else if (domxml__buf_flush(&b), b.oom) {

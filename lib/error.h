@@ -28,4 +28,13 @@ enum { DOMXML__PATH_WORK = 4096 };
 DOMXML__INTERNAL bool domxml__options_ok(const void *options, size_t known, const char *what,
                                          const char *init, domxml_error *err);
 
+/* Messages quote input: they are written as one line of valid UTF-8, with
+ * control characters and bytes that are not UTF-8 escaped (\n, \t, \r,
+ * \xNN, \uNNNN), and cut only between characters, "..." marking the cut.
+ * copy: msg into out (size bytes, NUL-terminated); `cut`: msg is already
+ * cut short. vformat: the same for a printf format. */
+DOMXML__INTERNAL void domxml__message_copy(char *out, size_t size, const char *msg, bool cut);
+DOMXML__INTERNAL void domxml__message_vformat(char *out, size_t size, const char *fmt,
+                                              va_list ap) DOMXML__PRINTF(3, 0);
+
 #endif /* DOMXML_ERROR_H */

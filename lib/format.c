@@ -14,6 +14,7 @@
 #include "extra.h"
 #include "format.h"
 #include "metadata.h"
+#include "teaming.h"
 #include "values.h"
 
 static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned depth,
@@ -155,7 +156,10 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
         domxml__rule(b->ck->diag, DOMXML_ERR_LIMIT, "too deep");
         return;
     }
-    if (domxml__check_elem(b->ck, d, obj, x) < 0)
+    /* The element's rule before any of it is written: attribute hooks and
+     * children rely on it (a hand-set enum out of range has no name). */
+    if (domxml__check_elem(b->ck, d, obj, x) < 0 ||
+        (d->check && d->check(b->ck->diag, obj, parent) < 0))
         return;
     domxml__buf_indent(b, depth);
     domxml__buf_add(b, d->open, d->open_len);
@@ -178,14 +182,12 @@ static void domxml__format_elem(domxml__buf *b, const domxml__elem *d, const voi
         open = true;
         domxml__format_kids(b, d, obj, x, depth + 1, &open);
         b->pretty = pretty;
-        if (d->check && d->check(b->ck->diag, obj, parent) < 0)
-            return;
         domxml__buf_add(b, d->close, d->close_len);
         domxml__buf_newline(b);
         return;
     }
     domxml__format_kids(b, d, obj, x, depth + 1, &open);
-    if (d->check && d->check(b->ck->diag, obj, parent) < 0)
+    if (b->ck->failed)
         return;
     if (!open) {
         domxml__buf_add(b, "/>", 2);
@@ -319,10 +321,13 @@ static void domxml__format_node(domxml__buf *b, const domxml_node *n, unsigned d
         domxml__buf_newline(b);
         return;
     case DOMXML_NODE_INTERFACE:
-        domxml__format_elem(b, &domxml__interface_elem, n->interface, NULL, depth);
-        return;
     case DOMXML_NODE_HOSTDEV:
-        domxml__format_elem(b, &domxml__hostdev_elem, n->hostdev, NULL, depth);
+        if (domxml__teaming_own_rules(b->ck->diag, n) < 0)
+            return;
+        if (n->kind == DOMXML_NODE_INTERFACE)
+            domxml__format_elem(b, &domxml__interface_elem, n->interface, NULL, depth);
+        else
+            domxml__format_elem(b, &domxml__hostdev_elem, n->hostdev, NULL, depth);
         return;
     case DOMXML_NODE_KIND_LAST:
         break;
@@ -359,5 +364,7 @@ bool domxml__format_domain(domxml__buf *b, const domxml_domain *dom)
     for (const domxml_node *n = dom->epilog; n; n = n->next)
         domxml__format_node(b, n, 0, DOMXML__AT_ROOT, NULL);
     b->ck = NULL;
+    if (ck.nomem)
+        b->oom = true; /* the caller says out of memory, not why it refused */
     return !ck.failed;
 }

@@ -26,20 +26,40 @@ domxml_ip_family domxml__ip_family_of(const char *s)
  * compressed and lower-case, as inet_ntop writes it): the same value, one
  * spelling. Text that is not an address is left for the check to refuse.
  */
-int domxml__ip_canon(struct domxml__pctx *pc, const char **field)
+/* The canonical spelling of address `s` into text, when it is an address
+ * spelt otherwise. */
+static bool domxml__ip_respelt(const char *s, char text[INET6_ADDRSTRLEN])
 {
     unsigned char bin[16];
-    char text[INET6_ADDRSTRLEN];
-    domxml_ip_family fam = domxml__ip_family_of(*field);
+    domxml_ip_family fam = domxml__ip_family_of(s);
     int af = fam == DOMXML_IP_FAMILY_IPV4 ? AF_INET : AF_INET6;
 
-    if (fam == DOMXML_IP_FAMILY_NONE)
-        return 0;
-    if (inet_pton(af, *field, bin) != 1 || !inet_ntop(af, bin, text, sizeof(text)) ||
-        strcmp(text, *field) == 0)
+    return fam != DOMXML_IP_FAMILY_NONE && inet_pton(af, s, bin) == 1 &&
+           inet_ntop(af, bin, text, INET6_ADDRSTRLEN) && strcmp(text, s) != 0;
+}
+
+int domxml__ip_canon(struct domxml__pctx *pc, const char **field)
+{
+    char text[INET6_ADDRSTRLEN];
+
+    if (!domxml__ip_respelt(*field, text))
         return 0;
     *field = domxml__pstrdup(pc, text);
     return *field ? 0 : -1;
+}
+
+/* The parser stores the canonical spelling (before its check runs), so a
+ * hand-set other spelling would not read back as written. */
+int domxml__ip_check_canon(domxml__diag *d, const char *elem, const char *attr,
+                           const char *value)
+{
+    char text[INET6_ADDRSTRLEN];
+
+    if (!domxml__ip_respelt(value, text))
+        return 0;
+    return domxml__rule(d, DOMXML_ERR_VALUE,
+                        "value '%s' of attribute '%s' of <%s> is not in the stored spelling '%s'",
+                        value, attr, elem, text);
 }
 
 /* Host bits of `addr` beyond `prefix` are all zero. */
@@ -112,6 +132,9 @@ static int domxml__ip_check(domxml__diag *d, const void *obj, const void *parent
                             domxml__enum_name(&domxml__ip_family_enum, (int)ip->family));
     if (ip->peer && domxml__ip_family_of(ip->peer) == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(d, "ip", "peer", ip->peer);
+    if (domxml__ip_check_canon(d, "ip", "address", ip->address) < 0 ||
+        domxml__ip_check_canon(d, "ip", "peer", ip->peer) < 0)
+        return -1;
     return domxml__check_prefix(d, "ip", fam, &ip->prefix);
 }
 
@@ -142,6 +165,9 @@ static int domxml__route_check(domxml__diag *d, const void *obj, const void *par
         return domxml__ip_bad(d, "route", "address", r->address);
     if (domxml__ip_family_of(r->gateway) == DOMXML_IP_FAMILY_NONE)
         return domxml__ip_bad(d, "route", "gateway", r->gateway);
+    if (domxml__ip_check_canon(d, "route", "address", r->address) < 0 ||
+        domxml__ip_check_canon(d, "route", "gateway", r->gateway) < 0)
+        return -1;
     if (!r->address)
         return domxml__check_prefix(d, "route", fam, &r->prefix);
     if (r->netmask) {

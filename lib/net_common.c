@@ -164,7 +164,7 @@ static int domxml__port_forward_check(domxml__diag *d, const void *obj, const vo
         return domxml__rule(d, DOMXML_ERR_VALUE,
                             "invalid value '%s' for attribute 'address' of <portForward>: "
                             "expected an IPv4 or IPv6 address", pf->address);
-    return 0;
+    return domxml__ip_check_canon(d, "portForward", "address", pf->address);
 }
 
 static const domxml__child domxml__port_forward_kids[] = {

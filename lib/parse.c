@@ -56,7 +56,6 @@ struct domxml__pctx {
     domxml__arena *arena;
     domxml_error *err;
     size_t fed;             /* bytes handed to expat so far */
-    XML_Index last_index;   /* byte index of the latest event seen */
     const char *mem;        /* the input when parsing from memory, else NULL */
     size_t mem_len;
     unsigned flags;         /* DOMXML_PARSE_* */
@@ -182,7 +181,7 @@ static int domxml__fail_new(struct domxml__pctx *pc, domxml_error_code code, con
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    domxml__message_vformat(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     domxml__here(pc, &line, &col);
     at.line = (unsigned)line;
@@ -204,7 +203,7 @@ int domxml__fail(struct domxml__pctx *pc, domxml_error_code code, const char *fm
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    domxml__message_vformat(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     domxml__fail_msg(pc, code, NULL, NULL, msg);
     return -1;
@@ -653,7 +652,6 @@ static const char *domxml__event_bytes(struct domxml__pctx *pc)
 static void domxml__here(struct domxml__pctx *pc, unsigned long *line, unsigned long *col)
 {
     if (!pc->here_valid) { /* once per event: a node and its frame share it */
-        pc->last_index = XML_GetCurrentByteIndex(pc->xp);
         pc->here_line = XML_GetCurrentLineNumber(pc->xp);
         pc->here_col = XML_GetCurrentColumnNumber(pc->xp) + 1;
         pc->here_valid = true;
@@ -1336,7 +1334,11 @@ static void domxml__expat_error(struct domxml__pctx *pc)
 {
     enum XML_Error code = XML_GetErrorCode(pc->xp);
 
-    if (code == XML_ERROR_NO_MEMORY)
+    if (code == XML_ERROR_NO_MEMORY && pc->arena->over)
+        domxml__error_set(pc->err, DOMXML_ERR_LIMIT,
+                          "the document needs more than %zu bytes of memory (max_memory)",
+                          pc->arena->limit);
+    else if (code == XML_ERROR_NO_MEMORY)
         domxml__error_set(pc->err, DOMXML_ERR_NOMEM, "out of memory");
     else
         domxml__expat_message(pc, code);
@@ -1347,12 +1349,91 @@ static void domxml__expat_error(struct domxml__pctx *pc)
     domxml__fill_path(pc, pc->error_rel[0] ? pc->error_rel : NULL);
 }
 
+/*
+ * expat allocates through these, each block counted against max_memory as
+ * it is taken, so a parse is bounded from its first byte (a huge attribute
+ * or comment before any event included). expat's hooks carry no context:
+ * the arena of the parse running on this thread is reached through a
+ * thread-local pointer, set (and restored) around every expat call.
+ */
+static _Thread_local domxml__arena *domxml__expat_arena;
+
+typedef union domxml__xhead {
+    size_t size; /* bytes the caller asked for */
+    max_align_t align;
+} domxml__xhead;
+
+static void *domxml__xmalloc(size_t n)
+{
+    domxml__arena *a = domxml__expat_arena;
+    domxml__xhead *h;
+
+    if (n > SIZE_MAX - sizeof(*h) || !domxml__arena_take(a, n))
+        return NULL;
+    if (!(h = a->mem.malloc_fcn(sizeof(*h) + n))) {
+        a->expat_used -= n;
+        return NULL;
+    }
+    h->size = n;
+    return h + 1;
+}
+
+static void *domxml__xrealloc(void *p, size_t n)
+{
+    domxml__arena *a = domxml__expat_arena;
+    domxml__xhead *h, *bigger;
+    size_t old;
+
+    if (!p)
+        return domxml__xmalloc(n);
+    h = (domxml__xhead *)p - 1;
+    old = h->size;
+    if (n > SIZE_MAX - sizeof(*h) || (n > old && !domxml__arena_take(a, n - old)))
+        return NULL;
+    if (!(bigger = a->mem.realloc_fcn(h, sizeof(*h) + n))) {
+        if (n > old)
+            a->expat_used -= n - old;
+        return NULL;
+    }
+    if (n < old)
+        a->expat_used -= old - n;
+    bigger->size = n;
+    return bigger + 1;
+}
+
+static void domxml__xfree(void *p)
+{
+    domxml__arena *a = domxml__expat_arena;
+    domxml__xhead *h;
+
+    if (!p)
+        return;
+    h = (domxml__xhead *)p - 1;
+    a->expat_used -= h->size;
+    a->mem.free_fcn(h);
+}
+
+/* Around each expat call: its allocations count in pc's arena. */
+static domxml__arena *domxml__expat_enter(struct domxml__pctx *pc)
+{
+    domxml__arena *outer = domxml__expat_arena;
+
+    domxml__expat_arena = pc->arena;
+    return outer;
+}
+
+static void domxml__expat_leave(domxml__arena *outer)
+{
+    domxml__expat_arena = outer;
+}
+
 static XML_Parser domxml__expat_new(struct domxml__pctx *pc)
 {
-    XML_Memory_Handling_Suite suite = {
-        pc->arena->mem.malloc_fcn, pc->arena->mem.realloc_fcn, pc->arena->mem.free_fcn};
+    XML_Memory_Handling_Suite suite = {domxml__xmalloc, domxml__xrealloc, domxml__xfree};
+    domxml__arena *outer = domxml__expat_enter(pc);
     XML_Parser xp = XML_ParserCreate_MM(NULL, &suite, NULL);
 
+    domxml__expat_leave(outer);
     if (!xp)
         return NULL;
     XML_SetUserData(xp, pc);
@@ -1431,10 +1512,8 @@ static void domxml__options(const domxml_parse_options *in, domxml_parse_options
  */
 static bool domxml__budget_ok(struct domxml__pctx *pc)
 {
-    size_t pending = pc->last_index >= 0 && (size_t)pc->last_index < pc->fed
-                         ? pc->fed - (size_t)pc->last_index : 0;
-    size_t held = 2 * (pending + 1024 + DOMXML__CHUNK) + pc->text_cap +
-                  (size_t)pc->cap * sizeof(domxml__frame) + pc->names_cap * sizeof(*pc->names);
+    size_t held = pc->text_cap + (size_t)pc->cap * sizeof(domxml__frame) +
+                  pc->names_cap * sizeof(*pc->names);
 
     if (domxml__arena_admit(pc->arena, held))
         return true;
@@ -1498,6 +1577,7 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     domxml_parse_options opts;
     struct domxml__pctx pc;
     domxml_domain *dom;
+    domxml__arena *outer;
     bool ok;
 
     domxml__options(options, &opts);
@@ -1518,7 +1598,6 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
     pc.err = err;
     pc.max_depth = opts.max_depth;
     pc.arena->limit = opts.max_memory;
-    pc.last_index = -1;
     pc.flags = opts.flags;
     pc.mem = in->fp ? NULL : in->buf;
     pc.mem_len = in->fp ? 0 : in->len;
@@ -1531,10 +1610,12 @@ domxml_domain *domxml__parse(const domxml__input *in, const domxml_parse_options
         domxml_domain_free(dom);
         return NULL;
     }
+    outer = domxml__expat_enter(&pc);
     ok = domxml__feed(&pc, in, opts.max_size);
     if (!ok && !pc.failed)
         domxml__expat_error(&pc);
     XML_ParserFree(pc.xp);
+    domxml__expat_leave(outer);
     pc.arena->mem.free_fcn(pc.frames);
     pc.arena->mem.free_fcn(pc.text);
     pc.arena->mem.free_fcn(pc.names);

@@ -79,9 +79,11 @@ void domxml__diags_add(struct domxml__diags *ds, domxml_severity severity,
                        unsigned long column, const char *path, const char *message)
 {
     domxml_diagnostic *item;
+    char clean[1600];
 
     if (ds->nomem)
         return;
+    domxml__message_copy(clean, sizeof(clean), message, false); /* escaped, whoever wrote it */
     if (ds->pub.count == ds->cap) {
         size_t cap = ds->cap ? ds->cap * 2 : 16;
         domxml_diagnostic *bigger = ds->arena.mem.realloc_fcn(ds->items, cap * sizeof(*bigger));
@@ -99,7 +101,7 @@ void domxml__diags_add(struct domxml__diags *ds, domxml_severity severity,
     item->line = line;
     item->column = column;
     item->path = domxml__dstrdup(ds, path);
-    item->message = domxml__dstrdup(ds, message);
+    item->message = domxml__dstrdup(ds, clean);
     if (ds->nomem)
         return;
     ds->pub.count++;
@@ -202,6 +204,10 @@ static void domxml__walk_report(domxml__diag *d, const domxml__problem *p)
         if (p->attr)
             domxml__attr_position(w, p->attr, &line, &column);
     }
+    if (w->out && p->kind == DOMXML_ERR_NOMEM) {
+        w->out->nomem = true; /* a check could not allocate: the call fails */
+        return;
+    }
     if (w->out) {
         domxml__walk_path(w, p->rel, path, sizeof(path));
         domxml__diags_add(w->out,
@@ -245,6 +251,15 @@ static bool domxml__push_step(domxml__walk *w, const char *name, unsigned index,
 static int domxml__walk_node(domxml__walk *w, const domxml_node *n, const domxml_node *first,
                              unsigned where);
 
+/* A device's own teaming rules, unless its <teaming> type is out of its
+ * enum (the element's check says so). */
+static bool domxml__teaming_rules_apply(const domxml_node *device)
+{
+    const domxml_teaming *t = domxml_node_teaming(device);
+
+    return t && (unsigned)t->type < DOMXML_TEAMING_TYPE_LAST;
+}
+
 /* A modelled element; `first`/`node` give a device's place among its
  * siblings (its index is counted only for a problem). Returns -1 to stop
  * the walk, 0 to go on. */
@@ -254,6 +269,7 @@ static int domxml__walk_elem(domxml__walk *w, const domxml__elem *d, const void 
 {
     const domxml_meta *m;
     const domxml_extra *x;
+    bool own_ok;
 
     if (d->refine)
         d = d->refine(obj, parent);
@@ -262,7 +278,8 @@ static int domxml__walk_elem(domxml__walk *w, const domxml__elem *d, const void 
     if (!domxml__push_step(w, d->name, index, first, node, m->line, m->column))
         return domxml__stop(w) ? -1 : 0;
     w->steps[w->depth - 1].meta = m;
-    if (domxml__check_elem(&w->ck, d, obj, x) < 0 && domxml__stop(w))
+    own_ok = domxml__check_elem(&w->ck, d, obj, x) == 0;
+    if (!own_ok && domxml__stop(w))
         return -1;
     for (const domxml_node *n = x ? x->children : NULL; n; n = n->next) {
         if (domxml__walk_node(w, n, x->children, DOMXML__IN_TYPED) < 0)
@@ -284,7 +301,12 @@ static int domxml__walk_elem(domxml__walk *w, const domxml__elem *d, const void 
                 return -1;
         }
     }
-    if (d->check && d->check(&w->diag, obj, parent) < 0 && domxml__stop(w))
+    /* The element's rule reads its values as the parser leaves them (required
+     * ones present, enums in range): not run when those are already wrong. */
+    if (own_ok && d->check && d->check(&w->diag, obj, parent) < 0 && domxml__stop(w))
+        return -1;
+    if (own_ok && node && domxml__teaming_rules_apply(node) &&
+        domxml__teaming_own_rules(&w->diag, node) < 0 && domxml__stop(w))
         return -1;
     w->depth--;
     return 0;
@@ -370,8 +392,7 @@ int domxml__check_domain(const domxml_domain *dom, domxml_error *err)
     }
     rc = domxml__walk_domain(w, dom);
     dom->internal->arena.mem.free_fcn(w);
-    /* Last, what a parse does after the tree: link the teaming pairs. */
-    return rc < 0 ? rc : domxml__teaming_check(dom, err);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "error.h"
 #include "hash.h"
+#include "diag.h"
 #include "teaming.h"
 
 /* ------------------------------------------------------------------ */
@@ -76,47 +77,72 @@ static int domxml__link_fail(domxml__linker *l, const domxml_node *n, unsigned i
     return -1;
 }
 
-/* A member breaks a rule of its own <teaming> (libvirt refuses it when it
- * defines the domain): linking stops, nothing is linked. */
-#define DOMXML__ELEMENT_RULE(fail) ((void)(fail), -2)
+int domxml__teaming_own_rules(domxml__diag *d, const domxml_node *n)
+{
+    const domxml_teaming *t = domxml__node_teaming(n);
+    const char *tag = domxml__node_tag(n);
+
+    if (!t || t->type == DOMXML_TEAMING_TYPE_NONE)
+        return 0;
+    if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
+        return domxml__rule_at(d, DOMXML_ERR_TEAMING, &t->meta, "teaming",
+                               "<%s> teaming type is not a domxml_teaming_type", tag);
+    if (n->kind == DOMXML_NODE_HOSTDEV) {
+        const domxml_hostdev *h = n->hostdev;
+        if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
+            return domxml__rule_at(d, DOMXML_ERR_TEAMING, &t->meta, "teaming",
+                                   "[teaming.hostdev-not-transient] <%s> teaming must be "
+                                   "type='transient'", tag);
+        if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
+            return domxml__rule_at(d, DOMXML_ERR_TEAMING, &t->meta, "teaming",
+                                   "[teaming.hostdev-not-pci] <%s> teaming is supported only "
+                                   "for PCI host devices", tag);
+    }
+    if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT && t->persistent)
+        return domxml__rule_at(d, DOMXML_ERR_TEAMING, &t->meta, "teaming",
+                               "[teaming.persistent-named] <%s> with teaming type='persistent' "
+                               "must not have a 'persistent' attribute (found '%s')",
+                               tag, t->persistent);
+    if (t->type == DOMXML_TEAMING_TYPE_TRANSIENT && !t->persistent)
+        return domxml__rule_at(d, DOMXML_ERR_TEAMING, &t->meta, "teaming",
+                               "[teaming.partner-unnamed] <%s> with teaming type='transient' "
+                               "needs the 'persistent' attribute naming its partner's alias",
+                               tag);
+    return 0;
+}
+
+/* The linker's sink for those rules: the message, with the linker's path. */
+typedef struct domxml__link_diag {
+    domxml__diag diag; /* first */
+    domxml__linker *l;
+    domxml_node *n;
+    unsigned index;
+} domxml__link_diag;
+
+static void domxml__link_report(domxml__diag *d, const domxml__problem *p)
+{
+    domxml__link_diag *ld = (domxml__link_diag *)(void *)d;
+
+    if (p->severity == DOMXML_SEVERITY_ERROR)
+        domxml__link_fail(ld->l, ld->n, ld->index, "%s", p->message);
+}
 
 /* Rules for one member, then the link for a transient one: 0; -1 when it
  * cannot be linked (its partner is missing, ambiguous, not a persistent
  * interface, or taken: a problem across devices, for validation); -2 when
- * it breaks a rule of its own. */
+ * it breaks a rule of its own (libvirt refuses it when it defines the
+ * domain): linking stops, nothing is linked. */
 static int domxml__link_member(domxml__linker *l, domxml_node *n, unsigned index)
 {
     domxml_teaming *t = domxml__node_teaming(n);
+    domxml__link_diag own = {{domxml__link_report}, l, n, index};
     domxml__alias_slot *slot;
     domxml_teaming *pt;
 
-    if (t->type == DOMXML_TEAMING_TYPE_NONE)
+    if (domxml__teaming_own_rules(&own.diag, n) < 0)
+        return -2;
+    if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
         return 0;
-    if ((unsigned)t->type >= DOMXML_TEAMING_TYPE_LAST)
-        return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming type is not a domxml_teaming_type",
-                                 domxml__node_tag(n)));
-    if (n->kind == DOMXML_NODE_HOSTDEV) {
-        const domxml_hostdev *h = n->hostdev;
-        if (t->type != DOMXML_TEAMING_TYPE_TRANSIENT)
-            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index, "<%s> teaming must be type='transient'",
-                                     domxml__node_tag(n)));
-        if (h->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES || h->type != DOMXML_HOSTDEV_TYPE_PCI)
-            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
-                                     "<%s> teaming is supported only for PCI host devices",
-                                     domxml__node_tag(n)));
-    }
-    if (t->type == DOMXML_TEAMING_TYPE_PERSISTENT) {
-        if (t->persistent)
-            return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
-                                     "<%s> with teaming type='persistent' must not have a "
-                                     "'persistent' attribute (found '%s')", domxml__node_tag(n),
-                                     t->persistent));
-        return 0;
-    }
-    if (!t->persistent)
-        return DOMXML__ELEMENT_RULE(domxml__link_fail(l, n, index,
-                                 "<%s> with teaming type='transient' needs the 'persistent' "
-                                 "attribute naming its partner's alias", domxml__node_tag(n)));
     if (!l->slots)
         return 0; /* checking a member's own rules only */
     slot = domxml__alias_find(l, t->persistent);
@@ -281,30 +307,9 @@ static int domxml__teaming_resolve(const domxml_domain *dom, domxml_error *error
     return rc;
 }
 
-/* Out of memory while checking: the caller's error says so. */
-static int domxml__nomem_copy(domxml_error *err, const domxml_error *local)
-{
-    if (err)
-        *err = *local;
-    return -1;
-}
-
 int domxml__teaming_link(domxml_domain *dom, domxml_error *err)
 {
     return domxml__teaming_resolve(dom, err, true);
-}
-
-int domxml__teaming_check(const domxml_domain *dom, domxml_error *err)
-{
-    domxml_error local;
-
-    /* What a parse refuses: a member's own rules, not unlinked partners. */
-    domxml__error_clear(&local, NULL);
-    if (domxml__teaming_resolve(dom, &local, false) != -2)
-        return local.code == DOMXML_ERR_NOMEM ? domxml__nomem_copy(err, &local) : 0;
-    if (err)
-        *err = local;
-    return -1;
 }
 
 void domxml__teaming_forget(domxml_node *device)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "error.h"
 #include "hash.h"
 #include "validate.h"
 #include "values.h"
@@ -63,7 +64,7 @@ static void domxml__vdiag(domxml__vctx *v, domxml_severity sev, domxml_error_cod
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    domxml__message_vformat(msg, sizeof(msg), fmt, ap); /* input quoted: escaped */
     va_end(ap);
     domxml__diags_add(v->ds, sev, kind, id, line, col, path, msg);
 }
@@ -450,7 +451,8 @@ static bool domxml__check_pci(domxml__vctx *v)
         if (v->devs[k].has_pci)
             sorted[m++] = &v->devs[k];
     }
-    qsort(sorted, m, sizeof(*sorted), domxml__pci_cmp);
+    if (m > 1) /* qsort's base must not be NULL, even for 0 items */
+        qsort(sorted, m, sizeof(*sorted), domxml__pci_cmp);
     for (size_t i = 0; i < m; i++) {
         const domxml__vdev *d = sorted[i];
         bool transient = d->teaming && d->teaming->type == DOMXML_TEAMING_TYPE_TRANSIENT;

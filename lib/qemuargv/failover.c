@@ -32,12 +32,6 @@ static int member_check(domxml__qa_ctx *ctx, size_t k)
                         "give it (a pool VF resource)");
         return -1;
     }
-    if (!d->iface && (d->node->hostdev->type != DOMXML_HOSTDEV_TYPE_PCI ||
-                      d->node->hostdev->mode == DOMXML_HOSTDEV_MODE_CAPABILITIES)) {
-        domxml__qa_fail(ctx, DOMXML_ERR_TEAMING, "teaming.transient-not-hostdev",
-                        "a transient teaming member must be a PCI host device");
-        return -1;
-    }
     return 0;
 }
 

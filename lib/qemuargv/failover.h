@@ -11,8 +11,7 @@
 
 /* The QEMU-only rules for device `only`, or every device (DOMXML__QA_NONE):
  * a standby has a MAC; a transient <interface type='network'> was given
- * its pool VF; a transient <hostdev> is PCI. 0, or -1 with the error
- * reported. */
+ * its pool VF. 0, or -1 with the error reported. */
 int domxml__qa_failover_check(domxml__qa_ctx *ctx, size_t only);
 /* The transient partner of persistent device `k`, or DOMXML__QA_NONE. */
 size_t domxml__qa_failover_primary(const domxml__qa_ctx *ctx, size_t k);

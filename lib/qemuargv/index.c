@@ -229,8 +229,9 @@ int domxml__qa_collect(domxml__qa_ctx *ctx, const domxml_node *devices)
     ctx->by_id = domxml__qa_alloc(ctx, n, sizeof(*ctx->by_id));
     if (ctx->failed)
         return -1;
-    if (!devices) {
-        add_device(ctx, ctx->dom->root, 1);
+    if (!devices) { /* a standalone device, or a <domain> without <devices> */
+        if (domxml__qa_is_device(ctx->dom->root))
+            add_device(ctx, ctx->dom->root, 1);
         return 0;
     }
     for (const domxml_node *c = devices->children; c && !ctx->failed; c = c->next) {
