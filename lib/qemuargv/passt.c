@@ -142,6 +142,10 @@ static int passt_options(domxml__qa_ctx *ctx, const domxml_interface *i, passt_o
         opt(ctx, o, "--interface", dev);
     if (m && m->backend && m->backend->log_file)
         opt(ctx, o, "--log-file", m->backend->log_file);
+    if (m && m->backend && m->backend->hostname) /* libvirt 11.8 */
+        opt(ctx, o, "--hostname", m->backend->hostname);
+    if (m && m->backend && m->backend->fqdn)
+        opt(ctx, o, "--fqdn", m->backend->fqdn);
     address_opts(ctx, m, o);
     for (const domxml_port_forward *pf = m ? m->port_forwards : NULL; pf; pf = pf->next)
         opt(ctx, o, pf->proto == DOMXML_PORT_FORWARD_PROTO_UDP ? "--udp-ports" : "--tcp-ports",
@@ -159,6 +163,7 @@ static void native_scalars(domxml__qa_view *v, passt_opts *o)
                             : strcmp(f, "--address") == 0 ? &v->address
                             : strcmp(f, "--netmask") == 0 ? &v->netmask
                             : strcmp(f, "--gateway") == 0 ? &v->gateway
+                            : strcmp(f, "--fqdn") == 0    ? &v->fqdn
                                                           : NULL;
         if (strcmp(f, "--mtu") == 0 && !v->mtu.set) {
             v->mtu = (domxml__qa_num){strtoll(val, NULL, 10), true};
