@@ -168,6 +168,10 @@ static void copy_cut(char *dst, size_t size, const char *src)
 
 static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code kind,
                    const char *code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code kind,
+                   const char *code, const char *fmt, va_list ap)
 {
     char msg[300], text[400], path[128] = "";
     domxml_diagnostic d = {code, kind, sev, 0, 0, path, text};
