@@ -171,7 +171,8 @@ static int domxml__hostpci_cmp(const void *a, const void *b)
  * 9.0.0 and 11.3.0 do, checked live). */
 static void domxml__check_hostpci(domxml__rctx *r)
 {
-    qsort(r->pcis, r->n_pcis, sizeof(*r->pcis), domxml__hostpci_cmp);
+    if (r->n_pcis > 1) /* qsort's base must not be NULL, even for 0 items */
+        qsort(r->pcis, r->n_pcis, sizeof(*r->pcis), domxml__hostpci_cmp);
     for (size_t i = 1; i < r->n_pcis; i++) {
         const domxml__hostpci *p = &r->pcis[i];
         if (memcmp(p->key, r->pcis[i - 1].key, sizeof(p->key)) != 0)

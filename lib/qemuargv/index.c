@@ -25,7 +25,8 @@ static int index_ids(domxml__qa_ctx *ctx, bool final)
     for (size_t i = 0; i < ctx->ndevs; i++)
         if (ctx->devs[i].id)
             v[n++] = &ctx->devs[i];
-    qsort(v, n, sizeof(*v), cmp_dev_id);
+    if (n > 1)
+        qsort(v, n, sizeof(*v), cmp_dev_id);
     ctx->nids = n;
     for (size_t i = 1; final && i < n; i++)
         if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
@@ -242,8 +243,9 @@ int domxml__qa_collect(domxml__qa_ctx *ctx, const domxml_node *devices)
         else if (c->kind == DOMXML_NODE_ELEMENT && c->name && strcmp(c->name, "controller") == 0)
             add_controller(ctx, c, caps);
     }
-    qsort(ctx->pci.v, ctx->pci.n, sizeof(*ctx->pci.v), cmp_ctrl);
-    qsort(ctx->usb.v, ctx->usb.n, sizeof(*ctx->usb.v), cmp_ctrl);
-    qsort(ctx->scsi.v, ctx->scsi.n, sizeof(*ctx->scsi.v), cmp_ctrl);
+    domxml__qa_ctrls *sets[] = {&ctx->pci, &ctx->usb, &ctx->scsi};
+    for (size_t k = 0; k < 3; k++)
+        if (sets[k]->n > 1) /* qsort's base must not be NULL, even for 0 items */
+            qsort(sets[k]->v, sets[k]->n, sizeof(*sets[k]->v), cmp_ctrl);
     return ctx->failed ? -1 : 0;
 }
