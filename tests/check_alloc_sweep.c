@@ -8,7 +8,7 @@
  * stays allocated. The allocator is the fuzz harnesses' (fuzz/fuzz_util.c).
  *
  * A row is one entry point on a parsed document (or, for parse, on the
- * text); the argv/hot-plug entry points become rows once qemuargv
+ * text); the argv/hot-plug entry points are rows too, qemuargv
  * allocates through the document's hooks ("qemuargv v2").
  */
 #include <limits.h>
@@ -125,6 +125,75 @@ static result row_format_to(const doc *d)
     return domxml_format_to(d->dom, sink, NULL, &err) == 0 ? res_ok(NULL) : res_err(&err);
 }
 
+/* qemuargv: with no resources, a device that needs one is a clean error;
+ * the domain's hooks (fuzz_memory) serve every allocation. */
+static result qa_text(char *block, const domxml_error *err)
+{
+    result r = block ? res_ok(block) : res_err(err);
+
+    domxml_qemuargv_free(block);
+    return r;
+}
+
+static result row_argv(const doc *d, domxml_qemuargv_syntax syntax)
+{
+    domxml_qemuargv_options o;
+    domxml_error err;
+    char **argv, *text;
+
+    domxml_qemuargv_options_init(&o);
+    o.syntax = syntax;
+    argv = domxml_qemuargv_build(d->dom, &o, NULL, &err);
+    if (!argv)
+        return res_err(&err);
+    text = domxml_argv_to_shell(argv); /* malloc'ed by the test's side: not swept */
+    domxml_qemuargv_free(argv);
+    fuzz_alloc_disarm();
+    result r = res_ok(text ? text : "");
+    domxml_qemuargv_free(text);
+    return r;
+}
+
+static result row_argv_keyval(const doc *d)
+{
+    return row_argv(d, DOMXML_QEMUARGV_SYNTAX_KEYVAL);
+}
+
+static result row_argv_json(const doc *d)
+{
+    return row_argv(d, DOMXML_QEMUARGV_SYNTAX_JSON);
+}
+
+/* The first device: a standalone root by NULL, else its alias (a device
+ * without one is skipped: its id is qemuargv's numbering). */
+static bool first_device(const doc *d, const char **alias)
+{
+    const domxml_node *n = domxml_device_next(d->dom, NULL);
+
+    *alias = n && domxml_domain_devices(d->dom) ? domxml_node_alias(n) : NULL;
+    return n && (*alias || !domxml_domain_devices(d->dom));
+}
+
+static result row_hotplug(const doc *d)
+{
+    const char *alias;
+    domxml_error err;
+
+    if (!first_device(d, &alias))
+        return res_ok(NULL);
+    return qa_text(domxml_qemuargv_hotplug(d->dom, alias, NULL, &err), &err);
+}
+
+static result row_unplug(const doc *d)
+{
+    const char *alias;
+    domxml_error err;
+
+    if (!first_device(d, &alias) || !alias)
+        return res_ok(NULL);
+    return qa_text(domxml_qemuargv_unplug(d->dom, alias, NULL, &err), &err);
+}
+
 static const struct row {
     const char *name;
     result (*run)(const doc *d);
@@ -135,6 +204,10 @@ static const struct row {
     {"format", row_format, true},
     {"format_to", row_format_to, true},
     {"check", row_check, true},
+    {"argv keyval", row_argv_keyval, true},
+    {"argv json", row_argv_json, true},
+    {"hotplug", row_hotplug, true},
+    {"unplug", row_unplug, true},
 };
 
 enum { MAX_RUNS = 100000 };

@@ -177,7 +177,7 @@ static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code k
     domxml_diagnostic d = {code, kind, sev, 0, 0, path, text};
 
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    if (ctx->cur != DOMXML__QA_NONE && ctx->cur < ctx->ndevs) {
+    if (kind != DOMXML_ERR_NOMEM && ctx->cur != DOMXML__QA_NONE && ctx->cur < ctx->ndevs) {
         const domxml__qa_dev *dev = &ctx->devs[ctx->cur];
         const char *name = dev->iface ? "interface" : "hostdev";
         const char *alias = domxml_node_alias(dev->node);

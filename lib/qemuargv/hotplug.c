@@ -22,6 +22,8 @@ static void cmd(domxml__qa_buf *b, const char *name)
 /* A command with one string argument. */
 static void cmd1(domxml__qa_buf *b, const char *name, const char *key, const char *value)
 {
+    if (!value) /* its making ran out of memory: the call fails */
+        return;
     cmd(b, name);
     domxml__qa_json_string(b, key);
     domxml__qa_putc(b, ':');
