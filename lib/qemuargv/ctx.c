@@ -166,6 +166,18 @@ static void copy_cut(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* The first error of the call, as the caller's domxml_error. */
+static void error_from(domxml_error *e, const domxml_diagnostic *d)
+{
+    memset(e, 0, sizeof(*e));
+    e->code = d->kind;
+    e->line = d->line;
+    e->column = d->column;
+    copy_cut(e->path, sizeof(e->path), d->path ? d->path : "");
+    e->path_len = d->path ? strlen(d->path) : 0;
+    copy_cut(e->message, sizeof(e->message), d->message);
+}
+
 static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code kind,
                    const char *code, const char *fmt, va_list ap)
     __attribute__((format(printf, 5, 0)));
@@ -197,16 +209,8 @@ static void report(domxml__qa_ctx *ctx, domxml_severity sev, domxml_error_code k
         ctx->opt.diagnostic(ctx->opt.diagnostic_ctx, &d);
     else if (sev == DOMXML_SEVERITY_WARNING && ctx->opt.warning)
         ctx->opt.warning(ctx->opt.warning_ctx, &d);
-    if (sev == DOMXML_SEVERITY_ERROR && ctx->err) {
-        domxml_error *e = ctx->err;
-        memset(e, 0, sizeof(*e));
-        e->code = kind;
-        e->line = d.line;
-        e->column = d.column;
-        copy_cut(e->path, sizeof(e->path), path);
-        e->path_len = strlen(path);
-        copy_cut(e->message, sizeof(e->message), text);
-    }
+    if (sev == DOMXML_SEVERITY_ERROR && ctx->err)
+        error_from(ctx->err, &d);
 }
 
 void domxml__qa_fail(domxml__qa_ctx *ctx, domxml_error_code kind, const char *code,
@@ -257,15 +261,8 @@ static int validate(domxml__qa_ctx *ctx)
             continue;
         if (ctx->opt.diagnostic)
             ctx->opt.diagnostic(ctx->opt.diagnostic_ctx, d);
-        if (!ctx->failed && ctx->err) {
-            memset(ctx->err, 0, sizeof(*ctx->err));
-            ctx->err->code = d->kind;
-            ctx->err->line = d->line;
-            ctx->err->column = d->column;
-            copy_cut(ctx->err->path, sizeof(ctx->err->path), d->path ? d->path : "");
-            ctx->err->path_len = d->path ? strlen(d->path) : 0;
-            copy_cut(ctx->err->message, sizeof(ctx->err->message), d->message);
-        }
+        if (!ctx->failed && ctx->err)
+            error_from(ctx->err, d);
         ctx->failed = true;
     }
     domxml_diagnostics_free(ds);
